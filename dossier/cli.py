@@ -96,7 +96,8 @@ def build(
     from tqdm import tqdm
 
     from dossier.ingest import Sidecar, SidecarError
-    from dossier.pipeline import HTML_REPORT, BuildOptions, build as run_build, echo_problem
+    from dossier.pipeline import HTML_REPORT, BuildOptions, echo_problem
+    from dossier.pipeline import build as run_build
 
     sidecar = None
     if meta_file:

@@ -174,7 +174,7 @@ def write_outputs(
 
 def _story_title(stats: StoryStats) -> str:
     """Name the story after what it names most: "Syria, Aleppo, Russia: 5 articles"."""
-    names = [text for _, text, _, _ in stats.top_entities(3)]
+    names = [text for _, text, _, _ in stats.top_entities(3, labels=("GPE", "PERSON", "ORG"))]
     noun = "article" if stats.articles == 1 else "articles"
     lead = ", ".join(names) + ": " if names else "Story of "
     return f"{lead}{stats.articles} {noun}"

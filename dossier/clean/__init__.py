@@ -44,7 +44,9 @@ def clean_document(
             value = getattr(page, key)
             if value and not meta.get(key):
                 meta[key] = value
-        removed.extend(Removed(text=line, reason="page text outside the article") for line in page.page_lines)
+        removed.extend(
+            Removed(text=line, reason="page text outside the article") for line in page.page_lines
+        )
         body_source, scripts_of = page.body, page.body
         cleaned = clean_text(page.body, title=meta.get("title"), find_title=False)
     else:
@@ -52,7 +54,7 @@ def clean_document(
         cleaned = clean_text(body_source, title=meta.get("title"), find_title=True)
     removed.extend(cleaned.removed)
     if not cleaned.text.strip():
-        what = "no article text" if not body_source.strip() else "no article text left after cleaning"
+        what = "no article text left after cleaning" if body_source.strip() else "no article text"
         return Problem(
             path=raw.path,
             severity="error",

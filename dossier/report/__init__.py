@@ -56,16 +56,28 @@ class StoryStats:
         seen = set()
         for entity in article.entities:
             if entity.label in REPORT_ENTITY_LABELS:
-                key = (entity.label, " ".join(entity.text.split()))
+                key = (entity.label, display_name(entity.text))
                 self.entity_mentions[key] += 1
                 seen.add(key)
         self.entity_articles.update(seen)
 
-    def top_entities(self, n: int = TOP_ENTITIES) -> list[tuple[str, str, int, int]]:
-        return [
+    def top_entities(
+        self, n: int = TOP_ENTITIES, labels: tuple[str, ...] = REPORT_ENTITY_LABELS
+    ) -> list[tuple[str, str, int, int]]:
+        ranked = (
             (label, text, count, self.entity_articles[(label, text)])
-            for (label, text), count in self.entity_mentions.most_common(n)
-        ]
+            for (label, text), count in self.entity_mentions.most_common()
+            if label in labels
+        )
+        return [row for _, row in zip(range(n), ranked, strict=False)]
+
+
+def display_name(text: str) -> str:
+    """Group "the United States" with "The United States" in the overview table."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 def highlight(article: Article) -> list[tuple[str, str | None]]:
