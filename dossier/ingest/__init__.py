@@ -66,7 +66,9 @@ def iter_documents(
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield Problem(path="<stdin>", severity="error", reason="input larger than --max-size")
+                yield Problem(
+                    path="<stdin>", severity="error", reason="input larger than --max-size"
+                )
             else:
                 yield from read_bytes(data, "<stdin>", max_bytes)
         else:

@@ -30,6 +30,19 @@ _BINARY_MAGIC = (
     b"\x00\x00\x01\x00",
 )
 
+_LATIN_CODE_PAGES = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp437", "cp775", "cp850", "cp852",
+    "cp858", "hp_roman8", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
+    "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_iceland",
+    "mac_latin2", "mac_roman", "mac_turkish",
+}  # fmt: skip
+# Languages written with Latin letters that cp1252 lacks (ISO 639-1, as py3langid names them).
+_NON_WESTERN = {"bs", "cs", "et", "hr", "hu", "lt", "lv", "pl", "ro", "sk", "sl", "sq", "sr", "tr"}
+_WESTERN_CHARS = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
+    "‘’‚“”„–—…•€£¥¢©®™°±·«»¡¿§¶×÷\u00a0"
+)
+
 
 class InputError(Exception):
     """An input that cannot be used; the message is the reason shown to the user."""
@@ -63,8 +76,16 @@ def decode(data: bytes) -> tuple[str, str]:
         raise InputError("binary file (not text, HTML or JSON)")
     head = data[:8192]
     if b"\x00" in head:
-        # UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary.
-        for encoding in ("utf-16-le", "utf-16-be"):
+        # UTF-16 without a BOM has NULs in the high byte of every ASCII character (spaces at
+        # least) and hardly ever in the low byte; anything else with NULs is binary. (The
+        # decoded text alone does not tell: random bytes decode as UTF-16 to CJK-looking
+        # characters with no control codes among them.)
+        for encoding, high, low in (
+            ("utf-16-le", head[1::2], head[0::2]),
+            ("utf-16-be", head[0::2], head[1::2]),
+        ):
+            if high.count(0) < max(4, 0.1 * len(high)) or low.count(0) > 0.05 * len(low) + 1:
+                continue
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
@@ -79,10 +100,36 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError("binary file or unknown text encoding")
+    western = _as_western(data, best.encoding)
+    if western is not None:
+        return western, "cp1252"
     text = data.decode(best.encoding, errors="replace")
     if not _looks_like_text(text[:4096]):
         raise InputError("binary file (no readable text)")
     return text, best.encoding
+
+
+def _as_western(data: bytes, guess: str) -> str | None:
+    """The text as cp1252, if that is the likelier reading of a single-byte Latin guess.
+
+    cp1252 (which agrees with Latin-1 on every printable character) is by far the commonest
+    legacy encoding of Western news text, but on a short text charset_normalizer often ranks
+    another Latin code page first: cp1257 turns "Señor García" into "Seńor Garcķa", cp1250
+    "naïve" into "naďve". When the cp1252 reading holds only characters usual in Western
+    European text, and the text is not in a Central European, Baltic or Turkish language
+    (whose letters the other code pages exist for), cp1252 is taken.
+    """
+    if guess == "cp1252" or guess not in _LATIN_CODE_PAGES:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if not all(ch in _WESTERN_CHARS for ch in set(text) if ord(ch) > 127):
+        return None
+    from dossier.clean.language import detect_language  # the model loads only on this path
+
+    return None if detect_language(text) in _NON_WESTERN else text
 
 
 def _looks_like_text(sample: str) -> bool:

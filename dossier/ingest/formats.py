@@ -25,8 +25,14 @@ _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_EXT = {".jsonl", ".ndjson", ".jl"}
 _MULTINEWS_EXT = {".src"}
 _HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[a-zA-Z!/]")
+# What a JSON array must start with; "[Updated 5:30 pm] The minister..." is a plain-text article.
+_JSON_ARRAY_START = re.compile(r"\[\s*(?:[{\[\"\]\d-]|true|false|null)")
 
-TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "articleBody", "story")
+TEXT_FIELDS = (
+    "text", "body", "content", "maintext", "article", "articleBody", "story",
+    "document",  # Multi-News as distributed on the Hugging Face hub: {"document", "summary"}
+)  # fmt: skip
 HTML_FIELDS = ("html", "raw_html", "page")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = (
@@ -56,11 +62,14 @@ def detect_format(name: str, head: str) -> InputFormat:
         suffixes = suffixes[:-1]
     ext = suffixes[-1] if suffixes else ""
     if ext in _HTML_EXT:
-        return "html"
+        # A page saved as plain text under an .html name has no tag to parse.
+        return "html" if _ANY_TAG.search(head) else "text"
     if ext in _JSONL_EXT:
         return "jsonl"
     if ext == ".json":
-        return "json"
+        # JSON Lines are often named .json: a complete object on the first line, and more.
+        lines = head.strip().count("\n")
+        return "jsonl" if lines and sniff_format(head) == "jsonl" else "json"
     if ext in _MULTINEWS_EXT:
         return "multinews"
     return sniff_format(head)
@@ -76,8 +85,11 @@ def sniff_format(head: str) -> InputFormat:
             json.loads(first)
             return "jsonl"
         except ValueError:
-            return "json"
-    if stripped.startswith("["):
+            # A pretty-printed object opens with a key or closes at once; a plain-text
+            # article may open with "{Editor's note: ...}".
+            if re.match(r"\{\s*[\"}]", stripped):
+                return "json"
+    elif _JSON_ARRAY_START.match(stripped):
         return "json"
     if MULTINEWS_SEPARATOR in head:
         return "multinews"
@@ -92,7 +104,9 @@ def read_file(path: Path, label: str, max_bytes: int) -> Iterator[RawDocument | 
             gzipped = head.startswith(GZIP_MAGIC)
             preview = _preview(head, gzipped)
             fmt = detect_format(path.name, preview)
-            if fmt == "jsonl":
+            # UTF-16/32 (NUL bytes) and binary junk under a .jsonl name are read whole below,
+            # where they are decoded or reported once, not as one problem per line.
+            if fmt == "jsonl" and "\x00" not in preview:
                 handle.seek(0)
                 yield from _stream_jsonl(handle, label, gzipped, max_bytes)
                 return
@@ -126,7 +140,9 @@ def read_bytes(
         if data.startswith(GZIP_MAGIC):
             data = gunzip(data, max_bytes)
         if len(data) > max_bytes:
-            raise InputError(f"too large ({len(data) / 1e6:.0f} MB; limit {max_bytes / 1e6:.0f} MB)")
+            raise InputError(
+                f"too large ({len(data) / 1e6:.0f} MB; limit {max_bytes / 1e6:.0f} MB)"
+            )
         text, encoding = decode(data)
     except InputError as exc:
         yield Problem(path=label, severity="error", reason=str(exc))
@@ -162,9 +178,13 @@ def _stream_jsonl(
 ) -> Iterator[RawDocument | Problem]:
     stream: BinaryIO = gzip.GzipFile(fileobj=handle) if gzipped else handle  # type: ignore[assignment]
     lineno = 0
+    records = 0
     try:
         for raw_line in stream:
             lineno += 1
+            if not raw_line.strip():
+                continue
+            records += 1
             where = f"{label}:{lineno}"
             if len(raw_line) > max_bytes:
                 yield Problem(path=where, severity="error", reason="record larger than --max-size")
@@ -178,6 +198,9 @@ def _stream_jsonl(
     except (EOFError, OSError, zlib.error) as exc:
         reason = "truncated gzip file" if isinstance(exc, EOFError) else f"corrupt input ({exc})"
         yield Problem(path=label, severity="error", reason=f"{reason} after line {lineno}")
+        return
+    if not records:
+        yield Problem(path=label, severity="error", reason="empty file")
 
 
 def _json_line(line: str, where: str) -> Iterator[RawDocument | Problem]:
@@ -198,6 +221,8 @@ def _json_document(text: str, label: str) -> Iterator[RawDocument | Problem]:
         yield Problem(path=label, severity="error", reason=f"invalid JSON ({exc.msg})")
         return
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield Problem(path=label, severity="error", reason="empty JSON array")
     for index, record in enumerate(records):
         yield from _json_record(record, f"{label}[{index}]" if isinstance(data, list) else label)
 
@@ -215,8 +240,10 @@ def _as_text(value: Any) -> str | None:
         return None
     if isinstance(value, dict):  # e.g. NewsAPI's {"source": {"id": ..., "name": ...}}
         value = value.get("name") or value.get("title") or value.get("id")
-    if isinstance(value, list):
-        value = ", ".join(str(item) for item in value if item)
+        # Not the text "None" or "{'id': 3}" when the object has none of these.
+        return None if isinstance(value, dict) else _as_text(value)
+    if isinstance(value, list):  # authors: ["A", "B"] or [{"name": "A"}, {"name": "B"}]
+        return ", ".join(filter(None, map(_as_text, value))) or None
     value = str(value).strip()
     return value or None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -33,6 +34,10 @@ FIELD_ALIASES = {
     "byline": "byline",
     "author": "byline",
 }
+
+
+# Where a record sits in its file: "feed.jsonl:12", "dump.json[3]", "train.src:4#1".
+_RECORD_LOCATOR = re.compile(r"(?::\d+)?(?:\[\d+\])?(?:#\d+)?$")
 
 
 class SidecarError(ValueError):
@@ -57,9 +62,7 @@ class Sidecar:
             rows: Any = list(csv.DictReader(text.splitlines()))
         else:
             try:
-                rows = (
-                    json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-                )
+                rows = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
             except (ValueError, yaml.YAMLError) as exc:
                 raise SidecarError(f"{path}: not valid JSON/YAML ({exc})") from exc
         return cls(_normalise(rows, path))
@@ -72,18 +75,27 @@ class Sidecar:
 
 
 def _keys_of(doc: RawDocument) -> list[str]:
+    # Keys naming this very document first, then the file it came from (which, for a record
+    # of a JSON Lines, JSON or Multi-News file, names every record of that file).
     keys = [doc.path]
-    base = doc.path.split(":", 1)[0] if ":" in doc.path and "#" in doc.path else doc.path
-    name = PurePath(base).name
-    keys += [name, name.split(".", 1)[0]]
     for meta_key in ("record_id", "url"):
         if doc.meta.get(meta_key):
             keys.append(str(doc.meta[meta_key]))
-    return keys
+    base = doc.path if doc.format in ("text", "html") else _RECORD_LOCATOR.sub("", doc.path)
+    name = PurePath(base).name
+    stem = name[:-3] if name.lower().endswith(".gz") else name
+    keys += [PurePath(doc.path).name, base, name, PurePath(stem).stem, name.split(".", 1)[0]]
+    return list(dict.fromkeys(keys))
 
 
 def _normalise(rows: Any, path: Path) -> dict[str, dict[str, str]]:
     if isinstance(rows, dict):
+        for key, value in rows.items():
+            if value is not None and not isinstance(value, dict):
+                raise SidecarError(
+                    f"{path}: the entry for {key!r} should map field names to values, "
+                    f"e.g. {{date: 2016-05-02, source: Reuters}}, not {value!r}"
+                )
         rows = [{"path": key, **(value or {})} for key, value in rows.items()]
     if not isinstance(rows, list):
         raise SidecarError(f"{path}: expected a list of records or a mapping of file to fields")
