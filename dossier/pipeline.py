@@ -74,7 +74,14 @@ def clean_articles(
             problems.add(item)
             continue
         entry = options.sidecar.lookup(item) if options.sidecar else None
-        result = clean_document(item, MetadataOverrides(sidecar=entry, date=options.date))
+        try:
+            result = clean_document(item, MetadataOverrides(sidecar=entry, date=options.date))
+        except Exception as exc:  # noqa: BLE001 - one odd document must not end the batch
+            result = Problem(
+                path=item.path,
+                severity="error",
+                reason=f"could not be cleaned ({type(exc).__name__}: {exc})",
+            )
         if isinstance(result, Problem):
             problems.add(result)
         else:

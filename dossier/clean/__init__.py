@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 from dossier.clean.dates import parse_date
 from dossier.clean.html import extract_html
-from dossier.clean.language import detect_language, script_shares
+from dossier.clean.language import detect_language, script_counts, script_shares
 from dossier.clean.text import clean_text
 from dossier.ingest.formats import RawDocument
 from dossier.model import Article, Problem, Removed
 
 __all__ = ["MetadataOverrides", "clean_document", "article_id"]
+
+# Below this a "body" is a stray word or a menu, not an article.
+MIN_ARTICLE_LETTERS = 20
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,13 @@ def clean_document(
         body_source = scripts_of = raw.text or ""
         cleaned = clean_text(body_source, title=meta.get("title"), find_title=True)
     removed.extend(cleaned.removed)
+    letters = sum(script_counts(cleaned.text).values())
+    if cleaned.text.strip() and letters < MIN_ARTICLE_LETTERS:
+        return Problem(
+            path=raw.path,
+            severity="error",
+            reason=f"too little text to be an article ({letters} letters)",
+        )
     if not cleaned.text.strip():
         what = "no article text left after cleaning" if body_source.strip() else "no article text"
         return Problem(

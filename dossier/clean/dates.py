@@ -11,6 +11,7 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\s*$")
 _MISSING = dt.datetime(1, 1, 1)
+_EPOCH = re.compile(r"^\d{9,10}$|^\d{12,13}$")  # Unix seconds or milliseconds
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -32,6 +33,8 @@ def parse_date(value: object) -> dt.date | None:
     text = str(value).strip()
     if not text:
         return None
+    if _EPOCH.match(text):
+        return parse_date(int(text))
     iso = _ISO.match(text)
     if iso:
         try:

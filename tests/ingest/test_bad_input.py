@@ -533,11 +533,30 @@ def test_ten_thousand_files(tmp_path):
     }  # fmt: skip
 
 
-@pytest.mark.xfail(reason="dossier/clean keeps a one-word file as an article (no minimum)")
 def test_tiny_junk_text_is_not_an_article(tmp_path):
     (tmp_path / "junk.txt").write_text("x")
     result = build([str(tmp_path / "junk.txt")], tmp_path / "out", BuildOptions(model="blank:en"))
     assert result.articles == 0
+    assert "too little text" in result.problems[0].reason
+
+
+def test_an_exception_in_one_document_does_not_end_the_batch(tmp_path, monkeypatch):
+    import dossier.pipeline
+
+    real_clean = dossier.pipeline.clean_document
+
+    def flaky(raw, overrides=None):
+        if raw.path.endswith("bad.txt"):
+            raise RuntimeError("boom")
+        return real_clean(raw, overrides)
+
+    monkeypatch.setattr(dossier.pipeline, "clean_document", flaky)
+    for name in ("bad.txt", "good.txt"):
+        (tmp_path / name).write_text("Talks resumed in Geneva on Monday after a long pause.")
+    result = build([str(tmp_path / "bad.txt"), str(tmp_path / "good.txt")], tmp_path / "out",
+                   BuildOptions(model="blank:en"))
+    assert result.articles == 1
+    assert "RuntimeError: boom" in result.problems[0].reason
 
 
 def test_problem_paths_are_the_inputs_as_given(tmp_path, monkeypatch):
