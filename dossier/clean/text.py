@@ -7,15 +7,20 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from dossier.clean.boilerplate import LineContext, classify
-from dossier.clean.language import dominant_script
+from dossier.clean.language import dominant_script, script_shares
 from dossier.model import Removed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WRAP_END = re.compile(r"[.!?:;\"”’')\]]$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_SENTENCE_START = re.compile(r"[\"“‘'(\[]*[A-Z0-9]")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 # "PARIS –", "BEIRUT (Reuters) -", "UNITED NATIONS —", "Damascus –" at the start of a paragraph.
+# AP's "FILE - In this 2016 photo, ..." opens a caption, not a dateline.
 _DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"^(?!FILE\b)(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
     r"\s*(?:\((?P<agency>[A-Za-z .]{2,30})\)\s*)?[–—-]{1,2}\s+(?=[\"“‘'A-Z0-9])"
 )
 _DATELINE_TITLE = re.compile(
@@ -26,6 +31,14 @@ _DATELINE_TITLE = re.compile(
 _DATELINE_SLASH = re.compile(r"^(?P<place>[A-Z]{3,}(?:/[A-Z]{3,})+)\s+(?=[A-Z])")
 _AGENCY_LEAD = re.compile(r"^\((?P<agency>CNN|AP|AFP|Reuters|Xinhua|UPI|Bloomberg)\)\s*[–—-]*\s*")
 MAX_TITLE_WORDS = 30
+# Plain text wrapped at a fixed column (e-mail, wire copy) runs its lines up to ~60-80 chars.
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
+MIN_WRAPPED_LINES = 6
+# "Title | Site", "Title - Site": the page title adds the site name to the headline. A
+# colon is left out: "Aleppo Under Fire: Russia steps up strikes" is a headline with a
+# subtitle, and "Aleppo Under Fire" a subheading of its own.
+_TITLE_SUFFIX = re.compile(r"^\s+(?:[|·•]|::|[-–—]{1,2})\s+(?P<site>\S.{0,60})$")
+MAX_SITE_WORDS = 6
 
 
 @dataclass
@@ -42,30 +55,72 @@ def normalise_line(line: str) -> str:
 
 
 def paragraphs(raw: str) -> list[str]:
-    """Split on line breaks; join hard-wrapped lines (no closing punctuation, next line starts
-    in lower case) back into one paragraph."""
+    """Split on line breaks; join hard-wrapped lines back into one paragraph: a line that
+    ends without closing punctuation before one that starts in lower case, or, in text
+    wrapped at a fixed width, a line that had no room for the next line's first word."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [normalise_line(line) for line in raw.split("\n")]
+    width = wrap_width(lines)
+    # With blank lines between paragraphs, every line break inside a block is a wrap.
+    inner = "\n".join(lines).strip("\n").split("\n")
+    blocks = width is not None and sum(1 for line in inner if not line) >= 2
     out: list[str] = []
-    previous_blank = True
-    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = normalise_line(line)
+    previous = ""
+    for line in lines:
         if not line:
-            previous_blank = True
+            previous = ""
             continue
-        if (
-            out
-            and not previous_blank
-            and not _WRAP_END.search(out[-1])
-            and line[:1].islower()
-        ):
-            out[-1] = f"{out[-1]} {line}"
+        if out and previous and _continues(previous, line, width, blocks):
+            # A wrapper that breaks after a hyphen leaves "al-Qaida-" / "linked".
+            glue = "" if _HYPHEN_END.search(previous) else " "
+            out[-1] = f"{out[-1]}{glue}{line}"
         else:
             out.append(line)
-        previous_blank = False
+        previous = line
     return out
+
+
+def _continues(previous: str, line: str, width: int | None, blocks: bool) -> bool:
+    if not _WRAP_END.search(previous) and line[:1].islower():
+        return True
+    if width is None or len(previous) + 1 + len(line.split(" ", 1)[0]) <= width:
+        return False
+    # Without blank lines between paragraphs, a full line may still end one; splitting a
+    # paragraph between two sentences is harmless, gluing a caption or a credit to a body
+    # paragraph is not.
+    return blocks or not (_SENTENCE_END.search(previous) and _SENTENCE_START.match(line))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column the text was hard-wrapped at, or None if its lines are not wrapped."""
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    # The 90th percentile, not the maximum: an unbreakable URL may overrun the column.
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return None
+    # Wrapped text fills most of its lines, and they mostly stop mid-sentence; a list of
+    # headlines or one-sentence paragraphs (as in HTML extractions) does not.
+    full = [line for line in lines if len(line) >= 0.75 * width]
+    open_ended = sum(1 for line in full if not _WRAP_END.search(line))
+    if len(full) < 0.6 * len(lengths) or open_ended < 0.6 * len(full):
+        return None
+    return width
 
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
+
+
+def _is_title(para: str, title: str) -> bool:
+    """The paragraph repeats the title, or the headline part of a "Headline | Site" title."""
+    if _same(para, title):
+        return True
+    if not para or not title.casefold().startswith(para.casefold()):
+        return False
+    suffix = _TITLE_SUFFIX.match(title[len(para) :])
+    return suffix is not None and len(suffix["site"].split()) <= MAX_SITE_WORDS
 
 
 def _looks_like_title(para: str) -> bool:
@@ -76,20 +131,20 @@ def _looks_like_title(para: str) -> bool:
     return not para.endswith(".") or para.endswith("...")
 
 
-def split_dateline(para: str, first_body: bool) -> tuple[str | None, str | None, str]:
-    """(dateline, agency, rest) for a paragraph that opens with a dateline."""
-    for pattern, allowed in (
-        (_DATELINE_SLASH, True),
-        (_DATELINE_CAPS, True),
-        (_DATELINE_TITLE, first_body),
-        (_AGENCY_LEAD, True),
-    ):
-        if not allowed:
-            continue
+def split_dateline(para: str, opening: bool) -> tuple[str | None, str | None, str]:
+    """(dateline, agency, rest) for a paragraph that opens with a dateline. `opening`: no
+    sentence of the body came before it, only headings (or nothing)."""
+    for pattern in (_DATELINE_SLASH, _DATELINE_CAPS, _DATELINE_TITLE, _AGENCY_LEAD):
         match = pattern.match(para)
-        if match and match.end() < len(para):
-            groups = match.groupdict()
-            return groups.get("place"), groups.get("agency"), para[match.end() :]
+        # A dateline opens a sentence; "Mobb Deep – “Shook Ones” (Remix)" is a list item.
+        if not match or not _SENTENCE_END.search(para, match.end()):
+            continue
+        groups = match.groupdict()
+        # Further down an article, "STOCKS KEEP TANKING - Stocks fell ..." is a section
+        # heading; a dateline there must name its agency, as in roundups of wire stories.
+        if not opening and pattern is not _DATELINE_SLASH and not groups.get("agency"):
+            continue
+        return groups.get("place"), groups.get("agency"), para[match.end() :]
     return None, None, para
 
 
@@ -97,15 +152,16 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
     """Clean one article. `title` is a known title (from HTML or JSON metadata); without one,
     and with `find_title`, the first meaningful line is taken as the title."""
     paras = paragraphs(raw)
-    script = dominant_script(raw)
+    script, shares = dominant_script(raw), script_shares(raw)
     removed: list[Removed] = []
     meta: dict[str, object] = {}
     body: list[str] = []
     for para in paras:
-        if title is not None and _same(para, title):
+        if title is not None and _is_title(para, title):
             removed.append(Removed(text=para, reason="repeated title"))
             continue
-        verdict = classify(para, LineContext(in_header=not body, script=script, title=title))
+        context = LineContext(in_header=not body, script=script, title=title, script_shares=shares)
+        verdict = classify(para, context)
         if verdict is not None:
             removed.append(Removed(text=para, reason=verdict.reason))
             for key, value in verdict.meta.items():
@@ -117,7 +173,8 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
                 removed.append(Removed(text=para, reason="title (moved to metadata)"))
                 continue
             find_title = False
-        dateline, agency, rest = split_dateline(para, first_body=not body)
+        opening = not any(_SENTENCE_END.search(previous) for previous in body)
+        dateline, agency, rest = split_dateline(para, opening=opening)
         if dateline or agency:
             removed.append(Removed(text=para[: len(para) - len(rest)].strip(), reason="dateline"))
             if dateline:
