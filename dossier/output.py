@@ -8,11 +8,13 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
-from dossier.model import SCHEMA_VERSION, Article, Problem
+from pydantic import BaseModel
+
+from dossier.model import SCHEMA_VERSION, SECTIONS, Article, Problem
 
 
 @contextlib.contextmanager
@@ -50,8 +52,13 @@ class ArticleSpool:
             "w+", dir=directory, prefix=".articles.", suffix=".jsonl", encoding="utf-8"
         )
         self.count = 0
+        self._offsets: dict[str, int] = {}
+        # Articles changed after they were spooled (by a story stage), by id.
+        self.replaced: dict[str, Article] = {}
 
     def add(self, article: Article) -> None:
+        self._file.seek(0, os.SEEK_END)
+        self._offsets[article.id] = self._file.tell()
         self._file.write(article.model_dump_json())
         self._file.write("\n")
         self.count += 1
@@ -59,24 +66,60 @@ class ArticleSpool:
     def raw(self) -> Iterator[str]:
         self._file.flush()
         self._file.seek(0)
-        for line in self._file:
-            yield line.rstrip("\n")
+        position = 0
+        while True:
+            # readline, not iteration: the file may be read at random between two lines.
+            self._file.seek(position)
+            line = self._file.readline()
+            if not line:
+                return
+            position = self._file.tell()
+            text = line.rstrip("\n")
+            if self.replaced:
+                article_id = json.loads(text)["id"]
+                if article_id in self.replaced:
+                    text = self.replaced[article_id].model_dump_json()
+            yield text
 
     def __iter__(self) -> Iterator[Article]:
         for line in self.raw():
             yield Article.model_validate_json(line)
 
+    def get(self, article_id: str) -> Article:
+        if article_id in self.replaced:
+            return self.replaced[article_id]
+        self._file.flush()
+        self._file.seek(self._offsets[article_id])
+        return Article.model_validate_json(self._file.readline())
+
     def close(self) -> None:
         self._file.close()
 
 
-def write_story_json(path: Path, spool: ArticleSpool, problems: list[Problem]) -> None:
+def write_story_json(
+    path: Path,
+    spool: ArticleSpool,
+    problems: list[Problem],
+    sections: Mapping[str, Sequence[BaseModel]] | None = None,
+) -> None:
+    """Stream story.json: articles from the spool, then problems, then each section built."""
+    sections = sections or {}
     with atomic_open(path) as out:
         out.write(f'{{"schema_version": {json.dumps(SCHEMA_VERSION)}, "articles": [\n')
         for index, line in enumerate(spool.raw()):
             if index:
                 out.write(",\n")
             out.write(line)
-        out.write('\n], "problems": [\n')
-        out.write(",\n".join(problem.model_dump_json() for problem in problems))
-        out.write("\n]}\n")
+        out.write("\n]")
+        for name, items in [("problems", problems), *_ordered(sections)]:
+            out.write(f", {json.dumps(name)}: [\n")
+            out.write(",\n".join(item.model_dump_json() for item in items))
+            out.write("\n]")
+        out.write("}\n")
+
+
+def _ordered(sections: Mapping[str, Sequence[BaseModel]]) -> list[tuple[str, Sequence]]:
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"not sections of the story model: {sorted(unknown)}")
+    return [(name, sections[name]) for name in SECTIONS if name in sections]

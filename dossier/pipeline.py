@@ -13,7 +13,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from dossier.analysis import (
+    Findings,
+    StoryContext,
+    StoryStage,
+    make_extractors,
+    make_story_stages,
+)
 from dossier.annotate import DEFAULT_MODEL, Annotator
 from dossier.clean import MetadataOverrides, clean_document
 from dossier.clean.dedup import NearDuplicateIndex
@@ -35,6 +43,11 @@ class BuildOptions:
     sidecar: Sidecar | None = None
     title: str | None = None
     batch_size: int = 32
+    # Registered components to run, by name; None runs every registered one.
+    extractors: list[str] | None = None
+    stages: list[str] | None = None
+    # Options for story stages: {"aliases": Path, "summary_words": 120, ...}
+    story_options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -128,10 +141,13 @@ def build(
     options = options or BuildOptions()
     started = time.perf_counter()
     problems = ProblemLog(on_problem)
-    annotator = Annotator(options.model, batch_size=options.batch_size)
+    annotator = Annotator(
+        options.model, batch_size=options.batch_size, extractors=make_extractors(options.extractors)
+    )
+    stages = make_story_stages(options.stages)
     created_out_dir = not out_dir.exists()
     spool = ArticleSpool(out_dir)
-    stats = StoryStats()
+    findings: dict[str, Findings] = {}
     built = False
     try:
         stream = check_language(
@@ -139,9 +155,11 @@ def build(
             annotator,
             problems,
         )
-        for article in annotator.annotate(stream):
+        for article, found, failures in annotator.annotate_with_findings(stream):
             spool.add(article)
-            stats.add(article)
+            findings[article.id] = found
+            for failure in failures:
+                problems.add(Problem(path=article.path, severity="warning", reason=failure))
             if on_article:
                 on_article(article)
         result = BuildResult(
@@ -149,11 +167,22 @@ def build(
             articles=spool.count,
             skipped=sum(1 for p in problems.items if p.severity == "error"),
             warnings=sum(1 for p in problems.items if p.severity == "warning"),
-            duplicates=stats.duplicates,
             problems=problems.items,
         )
         if result.built:
-            write_outputs(out_dir, spool, problems.items, stats, options.title)
+            ctx = StoryContext(
+                articles=lambda: iter(spool),
+                article=spool.get,
+                findings=findings,
+                options=dict(options.story_options),
+            )
+            run_stages(stages, ctx, problems)
+            spool.replaced.update(ctx.updated)
+            stats = StoryStats()
+            for article in spool:
+                stats.add(article)
+            result.duplicates = stats.duplicates
+            write_outputs(out_dir, spool, problems.items, stats, options.title, ctx.sections)
             built = True
     finally:
         spool.close()
@@ -164,14 +193,30 @@ def build(
     return result
 
 
+def run_stages(stages: list[StoryStage], ctx: StoryContext, problems: ProblemLog) -> None:
+    """Run the story stages in order; a failing stage is reported and leaves its section out."""
+    for stage in stages:
+        try:
+            stage(ctx)
+        except Exception as exc:  # noqa: BLE001 - the rest of the story is still worth having
+            problems.add(
+                Problem(
+                    path="<story>",
+                    severity="warning",
+                    reason=f"story stage '{stage.name}' failed ({type(exc).__name__}: {exc})",
+                )
+            )
+
+
 def write_outputs(
     out_dir: Path,
     spool: ArticleSpool,
     problems: list[Problem],
     stats: StoryStats,
     title: str | None = None,
+    sections: dict | None = None,
 ) -> None:
-    write_story_json(out_dir / STORY_FILE, spool, problems)
+    write_story_json(out_dir / STORY_FILE, spool, problems, sections)
     title = title or _story_title(stats)
     for template, name in (("report.md", MARKDOWN_REPORT), ("report.html", HTML_REPORT)):
         with atomic_open(out_dir / name) as out:

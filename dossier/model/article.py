@@ -1,26 +1,16 @@
-"""The story model: the typed contract every stage writes to and every tool reads from.
-
-`story.json` is a serialised `Story`. Every offset (`start`/`end`) is a character offset into
-the `text` of the article it belongs to, so any item can be traced back to its passage.
-The JSON Schema in `dossier/schema/story.schema.json` is generated from these classes
-(`dossier schema`); a test keeps the committed file in sync.
-"""
+"""Articles as cleaned and annotated, and the problems met reading the inputs."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-SCHEMA_VERSION = "1.0"
+from dossier.model.base import Strict as _Strict
 
-PublishedFrom = Literal["meta", "text", "sidecar", "user"]
+PublishedFrom = Literal["meta", "text", "sidecar", "user", "inferred"]
 InputFormat = Literal["text", "html", "jsonl", "json", "multinews"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Sentence(_Strict):
@@ -50,6 +40,12 @@ class Problem(_Strict):
     )
 
 
+class DateRange(_Strict):
+    earliest: dt.date
+    latest: dt.date
+    reason: str = Field(description="what the range was inferred from")
+
+
 class Article(_Strict):
     id: str = Field(description="stable identifier derived from the article's content")
     path: str = Field(description="where the article came from")
@@ -57,7 +53,14 @@ class Article(_Strict):
     title: str | None = None
     published: dt.date | None = None
     published_from: PublishedFrom | None = Field(
-        default=None, description="where the publication date came from"
+        default=None,
+        description="where the publication date came from; 'inferred' when the article had "
+        "none and a range was inferred from what it says (see published_range)",
+    )
+    published_range: DateRange | None = Field(
+        default=None,
+        description="for an undated article: the bounded range its publication date must lie "
+        "in, inferred from its dated mentions and the dated articles it shares events with",
     )
     source: str | None = Field(default=None, description="outlet or site name")
     url: str | None = None
@@ -74,16 +77,3 @@ class Article(_Strict):
     )
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
-
-
-class Story(_Strict):
-    schema_version: str = SCHEMA_VERSION
-    articles: list[Article]
-    problems: list[Problem] = Field(default_factory=list)
-
-
-def story_json_schema() -> dict:
-    schema = Story.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"https://dossier.invalid/schema/story-{SCHEMA_VERSION}.json"
-    return schema

@@ -1,0 +1,31 @@
+"""The story told: a cited multi-document summary and a dated timeline."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from dossier.model.base import Evidence, Strict
+from dossier.model.times import Granularity
+
+
+class Citation(Evidence):
+    text: str
+
+
+class SummarySentence(Citation):
+    supports: list[Citation] = Field(
+        default_factory=list, description="other articles' passages saying the same thing"
+    )
+
+
+class TimelineEntry(Strict):
+    date: str = Field(description="ISO value (2016-02-27, 2016-02, 2016)")
+    granularity: Granularity
+    type: Literal["exact", "approximate", "range"]
+    status: Literal["happened", "planned"] = Field(
+        default="happened", description="planned: reported as future at the time of writing"
+    )
+    headline: str
+    items: list[Citation]
