@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span
 
 from dossier.model import Article
 
-# Modules that register components when imported, in pipeline order.
+# Modules that register components when imported, in pipeline order: a story stage may use
+# what the stages of earlier modules left in `StoryContext.shared`.
 COMPONENT_MODULES: list[str] = []
 
 Findings = dict[str, list[BaseModel]]
@@ -119,14 +120,30 @@ def _load_components() -> None:
         importlib.import_module(module)
 
 
+def _pipeline_order(registry: dict[str, Callable]) -> list[str]:
+    """Names in the order of their modules in COMPONENT_MODULES (others last, as registered),
+    whatever order the modules happened to be imported in."""
+
+    def rank(name: str) -> int:
+        module = registry[name].__module__
+        for index, prefix in enumerate(COMPONENT_MODULES):
+            if module == prefix or module.startswith(prefix + "."):
+                return index
+        return len(COMPONENT_MODULES)
+
+    return sorted(registry, key=rank)
+
+
 def make_extractors(names: Sequence[str] | None = None) -> list[Extractor]:
     _load_components()
-    return [_EXTRACTORS[name]() for name in (names if names is not None else _EXTRACTORS)]
+    chosen = names if names is not None else _pipeline_order(_EXTRACTORS)
+    return [_EXTRACTORS[name]() for name in chosen]
 
 
 def make_story_stages(names: Sequence[str] | None = None) -> list[StoryStage]:
     _load_components()
-    return [_STAGES[name]() for name in (names if names is not None else _STAGES)]
+    chosen = names if names is not None else _pipeline_order(_STAGES)
+    return [_STAGES[name]() for name in chosen]
 
 
 def run_extractors(extractors: Sequence[Extractor], doc: ArticleDoc) -> Findings:
