@@ -220,7 +220,7 @@ def write_outputs(
     title = title or _story_title(stats)
     for template, name in (("report.md", MARKDOWN_REPORT), ("report.html", HTML_REPORT)):
         with atomic_open(out_dir / name) as out:
-            for chunk in render(template, iter(spool), problems, stats, title):
+            for chunk in render(template, iter(spool), problems, stats, title, sections):
                 out.write(chunk)
 
 

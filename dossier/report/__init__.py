@@ -8,6 +8,7 @@ pass raw HTML through).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from dossier import __version__
 from dossier.model import Article, Problem
@@ -39,9 +41,17 @@ class StoryStats:
     languages: Counter = field(default_factory=Counter)
     entity_mentions: Counter = field(default_factory=Counter)
     entity_articles: Counter = field(default_factory=Counter)
+    # Per article: its number in the report, title and sentence starts, so a citation
+    # anywhere in the report can point at the sentence it comes from.
+    numbers: dict[str, int] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    sentence_starts: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, article: Article) -> None:
         self.articles += 1
+        self.numbers[article.id] = self.articles
+        self.titles[article.id] = article.title or "(untitled)"
+        self.sentence_starts[article.id] = [s.start for s in article.sentences]
         self.words += len(article.text.split())
         self.removed += len(article.removed)
         self.languages[article.language] += 1
@@ -78,6 +88,86 @@ def display_name(text: str) -> str:
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def anchor(article_id: str, start: int, stats: StoryStats) -> str:
+    """The id of the sentence of `article_id` that contains offset `start`."""
+    starts = stats.sentence_starts.get(article_id) or [0]
+    index = max(bisect.bisect_right(starts, start) - 1, 0)
+    return f"{article_id}-s{starts[index]}"
+
+
+def article_html(article: Article) -> Markup:
+    """The article text as HTML: each sentence a target for citations (`:target` highlights
+    it, no script needed), entities marked inside. Every piece of text is escaped."""
+    text = article.text
+    out: list[str] = []
+    cursor = 0
+    entities = sorted(article.entities, key=lambda e: e.start)
+    for sentence in sorted(article.sentences, key=lambda s: s.start):
+        if sentence.start < cursor:
+            continue
+        out.append(html.escape(text[cursor : sentence.start]))
+        out.append(f'<span class="sent" id="{html.escape(article.id)}-s{sentence.start}">')
+        position = sentence.start
+        for entity in entities:
+            start, end = max(entity.start, position), min(entity.end, sentence.end)
+            if entity.end <= position or start >= end:
+                continue
+            if entity.start >= sentence.end:
+                break
+            out.append(html.escape(text[position:start]))
+            label = html.escape(entity.label)
+            out.append(
+                f'<mark class="{label}" data-label="{label}">{html.escape(text[start:end])}</mark>'
+            )
+            position = end
+        out.append(html.escape(text[position : sentence.end]))
+        out.append("</span>")
+        cursor = sentence.end
+    out.append(html.escape(text[cursor:]))
+    return Markup("".join(out))
+
+
+@dataclass
+class SectionView:
+    """Lookups the report's section tables need: names for ids, events by type."""
+
+    sections: dict[str, list]
+
+    def __post_init__(self) -> None:
+        self.actor_names = {a.id: a.name for a in self.sections.get("actors") or []}
+        self.place_names = {p.id: p.name for p in self.sections.get("places") or []}
+        self.claims = {c.id: c for c in self.sections.get("claims") or []}
+
+    def has(self, name: str) -> bool:
+        return bool(self.sections.get(name))
+
+    def get(self, name: str) -> list:
+        return self.sections.get(name) or []
+
+    def actor(self, actor_id: str | None, fallback: str | None = None) -> str:
+        if actor_id and actor_id in self.actor_names:
+            return self.actor_names[actor_id]
+        return fallback or "?"
+
+    def actors(self, ids: list[str]) -> str:
+        return " and ".join(self.actor(i) for i in ids) if ids else ""
+
+    def place(self, place_id: str | None) -> str:
+        return self.place_names.get(place_id or "", "")
+
+    def events_by_type(self) -> list[tuple[str, list]]:
+        groups: dict[str, list] = {}
+        for event in self.get("events"):
+            groups.setdefault(event.type, []).append(event)
+        return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+
+    def top_actors(self, n: int = 30) -> list:
+        return sorted(self.get("actors"), key=lambda a: -len(a.mentions))[:n]
+
+    def group_claims(self, group) -> list:
+        return [self.claims[c] for c in group.claims if c in self.claims]
 
 
 def highlight(article: Article) -> list[tuple[str, str | None]]:
@@ -122,6 +212,8 @@ def _environment() -> Environment:
     env.filters["md"] = md_escape
     env.filters["md_block"] = md_block
     env.globals["highlight"] = highlight
+    env.globals["article_html"] = article_html
+    env.globals["anchor"] = anchor
     return env
 
 
@@ -131,6 +223,7 @@ def render(
     problems: list[Problem],
     stats: StoryStats,
     title: str,
+    sections: dict[str, list] | None = None,
 ) -> Iterator[str]:
     env = _environment()
     return env.get_template(template).generate(
@@ -138,6 +231,7 @@ def render(
         problems=problems,
         stats=stats,
         title=title,
+        view=SectionView(sections or {}),
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

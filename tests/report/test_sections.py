@@ -1,0 +1,106 @@
+"""The reports show each story section once it is built, cite back to the source sentence,
+and escape what the sections carry (names and quotes come from articles too)."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model import (
+    Actor,
+    Article,
+    Citation,
+    Claim,
+    ClaimGroup,
+    Event,
+    Mention,
+    Quote,
+    Sentence,
+    SummarySentence,
+    TimelineEntry,
+)
+from dossier.report import StoryStats, anchor, render
+
+TEXT = (
+    "France accused Damascus of mass crimes on Friday. "
+    "The UN says 400,000 people have been killed <script>."
+)
+FIRST, SECOND = (0, 49), (50, len(TEXT))
+
+
+def story():
+    article = Article(
+        id="a1", path="x.txt", format="text", title="T <b>", language="en", text=TEXT,
+        sentences=[Sentence(start=s, end=e) for s, e in (FIRST, SECOND)],
+    )  # fmt: skip
+    sections = {
+        "summary": [SummarySentence(article="a1", start=0, end=49, text=TEXT[0:49])],
+        "timeline": [
+            TimelineEntry(
+                date="2016-05", granularity="month", type="approximate", status="planned",
+                headline="Talks <i>resume</i>",
+                items=[Citation(article="a1", start=50, end=len(TEXT), text=TEXT[50:])],
+            )  # fmt: skip
+        ],
+        "actors": [
+            Actor(id="france", name="France", type="state", mentions=[
+                Mention(article="a1", start=0, end=6, text="France")]),
+            Actor(id="syria", name="Syrian <government>", type="state"),
+        ],  # fmt: skip
+        "events": [
+            Event(id="e1", article="a1", start=0, end=49, type="ACCUSE", source=["france"],
+                  target=["syria"], trigger="accused")
+        ],  # fmt: skip
+        "quotes": [
+            Quote(id="q1", article="a1", start=50, end=len(TEXT), text=TEXT[50:], direct=False,
+                  speaker_text="The UN")
+        ],  # fmt: skip
+        "claims": [
+            Claim(id="c1", article="a1", start=59, end=66, text="400,000", value=400000,
+                  what="killed", claimant_text="The UN", as_of="2016-05")
+        ],  # fmt: skip
+        "claim_groups": [ClaimGroup(id="g1", what="killed", claims=["c1"], agreement="conflicts")],
+    }
+    stats = StoryStats()
+    stats.add(article)
+    return article, sections, stats
+
+
+def _render(template: str) -> str:
+    article, sections, stats = story()
+    return "".join(render(template, [article], [], stats, "Story", sections))
+
+
+def test_anchor_is_the_sentence_holding_the_offset():
+    _, _, stats = story()
+    assert anchor("a1", 0, stats) == "a1-s0"
+    assert anchor("a1", 60, stats) == "a1-s50"
+
+
+def test_html_summary_cites_a_sentence_that_exists_in_the_article():
+    page = _render("report.html")
+    href = re.search(r'<h2 id="summary">.*?<a class="cite" href="#([^"]+)"', page, re.S)[1]
+    assert href == "a1-s0"
+    assert f'<span class="sent" id="{href}">France accused' in page
+
+
+def test_html_sections_are_rendered_and_escaped():
+    page = _render("report.html")
+    for heading in ("Timeline", "Who is who", "Who did what to whom", "Who said what",
+                    "Figures and where sources disagree"):  # fmt: skip
+        assert heading in page
+    assert "<script>" not in page and "<i>" not in page and "<government>" not in page
+    assert "Syrian &lt;government&gt;" in page
+    assert 'class="conflicts"' in page and "planned" in page
+
+
+def test_markdown_sections_are_rendered_and_escaped():
+    page = _render("report.md")
+    assert "## Summary" in page and "France accused Damascus of mass crimes on Friday. [1]" in page
+    assert "| France | Syrian &lt;government&gt; |" in page
+    assert "<script>" not in page and "<i>" not in page
+
+
+def test_no_section_no_heading(tmp_path):
+    article, _, stats = story()
+    page = "".join(render("report.html", [article], [], stats, "Story", {}))
+    assert "Who did what to whom" not in page and 'id="summary"' not in page
