@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out/syria-talks
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint setup setup-test eval bench clean
+.PHONY: demo test lint setup setup-test system-deps eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ $(VENV)/.stamp-test: pyproject.toml requirements.lock $(VENV)/.stamp-run
 	$(PIP) install -c requirements.lock -e '.[test]'
 	touch $@
 
+system-deps:
+	@scripts/system-deps.sh
+
 setup: $(VENV)/.stamp-run
 setup-test: $(VENV)/.stamp-test
 
@@ -27,7 +30,7 @@ demo: setup
 	$(BIN)/dossier build examples/syria-talks --out $(OUT)
 	@echo "Report: $(OUT)/report.html (also $(OUT)/report.md, data in $(OUT)/story.json)"
 
-test: setup-test
+test: setup-test system-deps
 	$(BIN)/ruff check dossier tests bench
 	$(BIN)/python -m pytest -q
 
@@ -35,8 +38,9 @@ lint: setup-test
 	$(BIN)/ruff check dossier tests bench
 	$(BIN)/ruff format --check dossier tests bench
 
-eval: setup
+eval: setup-test system-deps
 	$(BIN)/dossier eval extract
+	$(BIN)/dossier eval timelines
 
 bench: setup
 	$(BIN)/python bench/throughput.py

@@ -29,7 +29,9 @@ from dossier.model import Article
 
 # Modules that register components when imported, in pipeline order: a story stage may use
 # what the stages of earlier modules left in `StoryContext.shared`.
-COMPONENT_MODULES: list[str] = []
+COMPONENT_MODULES: list[str] = [
+    "dossier.timeline",
+]
 
 Findings = dict[str, list[BaseModel]]
 
@@ -132,6 +134,12 @@ def _pipeline_order(registry: dict[str, Callable]) -> list[str]:
         return len(COMPONENT_MODULES)
 
     return sorted(registry, key=rank)
+
+
+def available() -> tuple[list[str], list[str]]:
+    """Names of the registered (extractors, story stages), in pipeline order."""
+    _load_components()
+    return _pipeline_order(_EXTRACTORS), _pipeline_order(_STAGES)
 
 
 def make_extractors(names: Sequence[str] | None = None) -> list[Extractor]:

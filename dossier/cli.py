@@ -71,6 +71,14 @@ def _parse_user_date(ctx: click.Context, param: click.Parameter, value: str | No
     "--max-size", "max_mb", type=click.FloatRange(min=0.001), default=50, show_default=True,
     help="Skip single files (and JSON Lines records) larger than this many MB.",
 )
+@click.option(
+    "--summary-words", type=click.IntRange(min=10), default=120, show_default=True,
+    help="Length of the cited summary, in words.",
+)
+@click.option(
+    "--timeline-dates", type=click.IntRange(min=1), default=None,
+    help="Number of dates in the timeline [default: grows with the number of articles].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def build(
     paths: tuple[str, ...],
@@ -80,6 +88,8 @@ def build(
     title: str | None,
     model: str,
     max_mb: float,
+    summary_words: int,
+    timeline_dates: int | None,
     quiet: bool,
 ) -> None:
     """Build a story from articles.
@@ -105,8 +115,16 @@ def build(
             sidecar = Sidecar.load(meta_file)
         except SidecarError as exc:
             raise click.UsageError(str(exc)) from exc
+    story_options: dict = {"summary_words": summary_words}
+    if timeline_dates:
+        story_options["timeline_dates"] = timeline_dates
     options = BuildOptions(
-        model=model, max_bytes=int(max_mb * 1_000_000), date=date, sidecar=sidecar, title=title
+        model=model,
+        max_bytes=int(max_mb * 1_000_000),
+        date=date,
+        sidecar=sidecar,
+        title=title,
+        story_options=story_options,
     )
     show_bar = not quiet and sys.stderr.isatty()
     bar = tqdm(desc="articles", unit=" art", disable=not show_bar, file=sys.stderr, leave=False)
@@ -183,6 +201,39 @@ def eval_extract(data: Path | None, as_json: bool, limit: int | None) -> None:
         )
     report = evaluate_extraction(data, limit=limit)
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
+
+
+@evaluate.command(name="timelines")
+@click.option(
+    "--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Timeline17 / news-tls folder: topic folders with articles.jsonl and timelines.jsonl, "
+    "or one topic folder [default: ../shared/data/t17 when present].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N topics.")
+@click.option(
+    "--max-articles", type=click.IntRange(min=1), help="Only the first N articles of each topic."
+)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
+def eval_timelines(
+    data: Path | None, as_json: bool, limit: int | None, max_articles: int | None, model: str
+) -> None:
+    """Alignment-based ROUGE-1/2 F and date F1 of dossier's timelines on Timeline17 (news-tls
+    protocol: length and sentences per date from each gold timeline), next to the PUBCOUNT
+    baseline in the same run. Needs Perl's XML::Parser (Debian: libxml-parser-perl) for
+    ROUGE-1.5.5."""
+    from dossier.evaluate import default_data_path
+    from dossier.evaluate.timelines import evaluate_timelines, format_table
+
+    data = data or default_data_path("t17")
+    if data is None:
+        raise click.UsageError("no data: pass --data DIR (Timeline17 in the news-tls layout)")
+    report = evaluate_timelines(data, model=model, limit=limit, max_articles=max_articles)
+    if as_json:
+        report = {k: report[k] for k in ("n", "seconds", "systems", "articles", "per_topic")}
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(format_table(report))
 
 
 def main() -> None:

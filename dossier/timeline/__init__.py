@@ -1,0 +1,286 @@
+"""The timeline: the key dates of a story, each with a short, cited description.
+
+Dates come first from what the articles say happened when (normalized time expressions at
+day or month granularity), and only then from when articles were published: an article's
+opening sentences without a date of their own are taken to report its publication day (or
+the day before, as news does). Dates are ranked by how many distinct articles point at them,
+in the manner of the DATEWISE method of Gholipour Ghalandari & Ifrim (2020) without its
+supervised date model; each chosen date gets the sentences most central to what is said
+about it (TF-IDF centroid), one per event: near-copies told by other sources are folded into
+the same item list rather than repeated. A date reported only in the future tense, with no
+article from after it, is marked `planned`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dossier.analysis import StoryContext, story_stage
+from dossier.model import Article, Citation, TimeExpression, TimelineEntry
+
+# An article's first sentences without a date of their own report its publication day.
+LEAD_SENTENCES = 2
+# Weight of a publication-date vote against an explicit mention of the date in the text.
+IMPLICIT_WEIGHT = 0.5
+# Sentences closer than this (TF-IDF cosine) tell the same thing.
+SAME_EVENT = 0.5
+MAX_HEADLINE_CHARS = 220
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass
+class DateRef:
+    """A date a sentence points at."""
+
+    date: dt.date
+    granularity: str  # day | month
+    exact: bool
+    future: bool  # said before it happened
+
+
+@dataclass
+class DatedSentence:
+    article: str
+    start: int
+    end: int
+    text: str
+    position: int  # index of the sentence in its article
+    published: dt.date | None
+    refs: list[DateRef] = field(default_factory=list)
+
+
+def parse_value(value: str | None) -> tuple[dt.date, str] | None:
+    """(date, granularity) for a day or month value; None for anything coarser or odd."""
+    if not value:
+        return None
+    match = _DAY.match(value)
+    try:
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3])), "day"
+        match = _MONTH.match(value)
+        if match:
+            return dt.date(int(match[1]), int(match[2]), 1), "month"
+    except ValueError:
+        return None
+    return None
+
+
+def _votes(sentences: Sequence[DatedSentence]) -> dict[tuple[dt.date, str], dict[str, float]]:
+    """date -> article -> strongest vote of that article for it (one vote per article, so
+    a long article repeating a date does not outweigh several sources)."""
+    votes: dict[tuple[dt.date, str], dict[str, float]] = defaultdict(dict)
+    for sentence in sentences:
+        for key, weight in _sentence_dates(sentence):
+            current = votes[key].get(sentence.article, 0.0)
+            votes[key][sentence.article] = max(current, weight)
+    return votes
+
+
+def _sentence_dates(sentence: DatedSentence) -> list[tuple[tuple[dt.date, str], float]]:
+    dated = [((ref.date, ref.granularity), 1.0 if ref.granularity == "day" else 0.6)
+             for ref in sentence.refs]  # fmt: skip
+    if dated:
+        return dated
+    if sentence.published and sentence.position < LEAD_SENTENCES:
+        return [((sentence.published, "day"), IMPLICIT_WEIGHT)]
+    return []
+
+
+def rank_dates(sentences: Sequence[DatedSentence]) -> list[tuple[dt.date, str, float]]:
+    votes = _votes(sentences)
+    ranked = [(date, gran, sum(by_article.values())) for (date, gran), by_article in votes.items()]
+    # Ties go to the day over the month and to the earlier date, for a stable order.
+    ranked.sort(key=lambda item: (-item[2], item[1] != "day", item[0]))
+    return ranked
+
+
+def default_length(sentences: Sequence[DatedSentence]) -> int:
+    articles = {s.article for s in sentences}
+    return max(1, min(20, round(2 * math.sqrt(len(articles))) + 2))
+
+
+def build_timeline(
+    sentences: Sequence[DatedSentence],
+    n_dates: int | None = None,
+    per_date: int = 2,
+    granularities: Iterable[str] = ("day", "month"),
+    span: tuple[dt.date, dt.date] | None = None,
+) -> list[TimelineEntry]:
+    """Pick the `n_dates` best-supported dates (within `span`, if given) and `per_date`
+    cited sentences for each."""
+    allowed = set(granularities)
+    ranked = [
+        item
+        for item in rank_dates(sentences)
+        if item[1] in allowed and (span is None or span[0] <= item[0] <= span[1])
+    ]
+    if not ranked:
+        return []
+    n_dates = n_dates or default_length(sentences)
+    chosen = ranked[:n_dates]
+    candidates: dict[tuple[dt.date, str], list[tuple[DatedSentence, float]]] = defaultdict(list)
+    keys = {(date, gran) for date, gran, _ in chosen}
+    for sentence in sentences:
+        for key, weight in _sentence_dates(sentence):
+            if key in keys:
+                candidates[key].append((sentence, weight))
+    latest_published = max((s.published for s in sentences if s.published), default=None)
+    entries = []
+    for date, gran, _ in chosen:
+        picked = _pick_sentences(candidates[(date, gran)], per_date)
+        if not picked:
+            continue
+        entries.append(_entry(date, gran, picked, candidates[(date, gran)], latest_published))
+    entries.sort(key=lambda e: e.date)
+    return entries
+
+
+def _pick_sentences(
+    candidates: list[tuple[DatedSentence, float]], k: int
+) -> list[list[DatedSentence]]:
+    """Up to k groups of sentences, each group one event (its first sentence the most
+    central), best first."""
+    unique: dict[tuple[str, int], tuple[DatedSentence, float]] = {}
+    for sentence, weight in candidates:
+        key = (sentence.article, sentence.start)
+        if key not in unique or unique[key][1] < weight:
+            unique[key] = (sentence, weight)
+    items = list(unique.values())
+    texts = [s.text for s, _ in items]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # only stop words
+        return [[s] for s, _ in items[:k]]
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid) or 1.0
+    centrality = (matrix @ centroid) / norm
+    # Explicitly dated sentences first, then the most central; short fragments lose.
+    scores = [
+        weight + float(centrality[i]) + (0.0 if len(texts[i].split()) >= 6 else -1.0)
+        for i, (_, weight) in enumerate(items)
+    ]
+    order = sorted(range(len(items)), key=lambda i: -scores[i])
+    similarity = (matrix @ matrix.T).toarray()
+    groups: list[list[int]] = []
+    for i in order:
+        for group in groups:
+            if similarity[i, group[0]] >= SAME_EVENT:
+                if items[i][0].article not in {items[j][0].article for j in group}:
+                    group.append(i)
+                break
+        else:
+            if len(groups) < k:
+                groups.append([i])
+    return [[items[i][0] for i in group] for group in groups]
+
+
+def _entry(
+    date: dt.date,
+    granularity: str,
+    groups: list[list[DatedSentence]],
+    candidates: list[tuple[DatedSentence, float]],
+    latest_published: dt.date | None,
+) -> TimelineEntry:
+    refs = [
+        ref
+        for sentence, _ in candidates
+        for ref in sentence.refs
+        if ref.date == date and ref.granularity == granularity
+    ]
+    explicit = bool(refs)
+    exact = explicit and granularity == "day" and any(ref.exact for ref in refs)
+    planned = explicit and all(ref.future for ref in refs) and not (
+        latest_published and latest_published > date
+    )
+    headline = groups[0][0].text
+    if len(headline) > MAX_HEADLINE_CHARS:
+        headline = headline[:MAX_HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
+    return TimelineEntry(
+        date=date.isoformat() if granularity == "day" else date.strftime("%Y-%m"),
+        granularity="day" if granularity == "day" else "month",
+        type="exact" if exact else "approximate",
+        status="planned" if planned else "happened",
+        headline=headline,
+        items=[
+            Citation(article=s.article, start=s.start, end=s.end, text=s.text)
+            for group in groups
+            for s in group
+        ],
+    )
+
+
+def dated_sentences(
+    articles: Iterable[Article],
+    expressions: Iterable[TimeExpression],
+    reference_date: Callable[[Article], dt.date | None] = lambda a: a.published,
+) -> list[DatedSentence]:
+    """Every sentence of the articles (near-duplicates left out) with the dates it points
+    at: day- and month-level values of the time expressions inside it."""
+    by_article: dict[str, list[TimeExpression]] = defaultdict(list)
+    for expression in expressions:
+        by_article[expression.article].append(expression)
+    out: list[DatedSentence] = []
+    for article in articles:
+        if article.duplicate_of:
+            continue
+        reference = reference_date(article)
+        found = sorted(by_article.get(article.id, []), key=lambda e: e.start)
+        for position, sentence in enumerate(article.sentences):
+            refs = []
+            for expression in found:
+                if not sentence.start <= expression.start < sentence.end:
+                    continue
+                if expression.type not in ("exact", "approximate"):
+                    continue
+                parsed = parse_value(expression.value)
+                if parsed is None:
+                    continue
+                date, granularity = parsed
+                future = reference is not None and date > reference
+                refs.append(DateRef(date, granularity, expression.type == "exact", future))
+            out.append(
+                DatedSentence(
+                    article=article.id,
+                    start=sentence.start,
+                    end=sentence.end,
+                    text=article.text[sentence.start : sentence.end],
+                    position=position,
+                    published=reference,
+                    refs=refs,
+                )
+            )
+    return out
+
+
+def story_sentences(ctx: StoryContext) -> list[DatedSentence]:
+    """`dated_sentences` of a story, with the reference dates the time stage inferred."""
+    times_index = ctx.shared.get("times")
+
+    def reference(article: Article) -> dt.date | None:
+        return times_index.reference_date(article.id) if times_index else article.published
+
+    return dated_sentences(ctx.articles(), ctx.sections.get("times") or [], reference)
+
+
+@story_stage("timeline")
+def make_timeline_stage():
+    def timeline(ctx: StoryContext) -> None:
+        entries = build_timeline(
+            story_sentences(ctx),
+            n_dates=ctx.options.get("timeline_dates"),
+            per_date=ctx.options.get("timeline_sentences", 2),
+        )
+        if entries:
+            ctx.sections["timeline"] = entries
+
+    timeline.name = "timeline"  # type: ignore[attr-defined]
+    return timeline

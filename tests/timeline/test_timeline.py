@@ -1,0 +1,108 @@
+"""Timeline construction from dated sentences (real sentences from the seed articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.model import Article, Sentence, TimeExpression
+from dossier.timeline import DatedSentence, DateRef, build_timeline, dated_sentences, parse_value
+
+D = dt.date
+
+
+MAY_2 = D(2016, 5, 2)
+
+
+def sentence(article, start, text, refs=(), position=3, published=MAY_2):
+    return DatedSentence(article, start, start + len(text), text, position, published, list(refs))
+
+
+def ref(date, future=False, granularity="day"):
+    return DateRef(date, granularity, True, future)
+
+
+CEASEFIRE = [
+    sentence("a", 0, "A cessation of hostilities took effect in Syria on February 27 after "
+             "weeks of talks.", [ref(D(2016, 2, 27))]),
+    sentence("b", 10, "The cessation of hostilities that took effect on February 27 has "
+             "largely collapsed in Aleppo.", [ref(D(2016, 2, 27))]),
+    sentence("c", 5, "Russia and the United States brokered the truce that began on "
+             "February 27.", [ref(D(2016, 2, 27))]),
+]  # fmt: skip
+TALKS = [
+    sentence("a", 200, "The International Syria Support Group will meet on Tuesday in "
+             "Vienna to try to restore the truce.", [ref(D(2016, 5, 17), future=True)]),
+]  # fmt: skip
+
+
+def test_the_best_supported_date_comes_first_and_entries_read_in_date_order():
+    entries = build_timeline(CEASEFIRE + TALKS, n_dates=1)
+    assert [e.date for e in entries] == ["2016-02-27"]
+    entries = build_timeline(CEASEFIRE + TALKS, n_dates=5)
+    assert [e.date for e in entries] == ["2016-02-27", "2016-05-17"]
+
+
+def test_one_event_told_by_several_sources_is_one_item_group_not_three_entries():
+    entry = build_timeline(CEASEFIRE, n_dates=3, per_date=1)[0]
+    # The first item is the headline sentence; the others are the same event in other articles.
+    assert entry.headline == entry.items[0].text
+    assert len({item.article for item in entry.items}) == len(entry.items) >= 2
+
+
+def test_future_only_dates_are_planned_and_reported_dates_happened():
+    entries = {e.date: e for e in build_timeline(CEASEFIRE + TALKS, n_dates=5)}
+    assert entries["2016-05-17"].status == "planned"
+    assert entries["2016-02-27"].status == "happened"
+    assert entries["2016-02-27"].type == "exact"
+
+
+def test_a_planned_date_is_not_planned_once_a_later_article_exists():
+    later = sentence("d", 0, "Fighting went on in Aleppo as diplomats gathered in Vienna.",
+                     published=D(2016, 5, 20))  # fmt: skip
+    entries = {e.date: e for e in build_timeline(CEASEFIRE + TALKS + [later], n_dates=5)}
+    assert entries["2016-05-17"].status == "happened"
+
+
+def test_undated_lead_sentences_vote_for_their_publication_day_as_approximate():
+    lead = sentence("e", 0, "Syrian rebels fought back against government forces near Aleppo "
+                    "on the edge of the city.", position=0, published=D(2016, 4, 20))  # fmt: skip
+    entries = build_timeline([lead], n_dates=2)
+    assert entries[0].date == "2016-04-20" and entries[0].type == "approximate"
+
+
+def test_span_restricts_the_dates():
+    entries = build_timeline(CEASEFIRE + TALKS, n_dates=5, span=(D(2016, 5, 1), D(2016, 5, 31)))
+    assert [e.date for e in entries] == ["2016-05-17"]
+
+
+def test_empty_story_gives_an_empty_timeline():
+    assert build_timeline([]) == []
+
+
+def test_parse_value_keeps_days_and_months_only():
+    assert parse_value("2016-02-27") == (D(2016, 2, 27), "day")
+    assert parse_value("2016-02") == (D(2016, 2, 1), "month")
+    assert parse_value("2016") is None and parse_value("2016-W08") is None
+    assert parse_value("2016-02-30") is None and parse_value(None) is None
+
+
+def test_dated_sentences_cite_exact_spans_and_skip_duplicates():
+    text = "The truce began on February 27. It collapsed in April."
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=D(2016, 5, 2),
+        sentences=[Sentence(start=0, end=31), Sentence(start=32, end=len(text))],
+    )  # fmt: skip
+    copy = article.model_copy(update={"id": "a2", "duplicate_of": "a1"})
+    times = [
+        TimeExpression(article="a1", start=19, end=30, text="February 27", value="2016-02-27",
+                       granularity="day", type="exact"),
+        TimeExpression(article="a1", start=48, end=53, text="April", value="2016-04",
+                       granularity="month", type="approximate"),
+    ]  # fmt: skip
+    sentences = dated_sentences([article, copy], times)
+    assert [s.article for s in sentences] == ["a1", "a1"]
+    assert all(s.text == text[s.start : s.end] for s in sentences)
+    assert sentences[0].refs[0].date == D(2016, 2, 27)
+    assert sentences[1].refs[0].granularity == "month"
+    entry = build_timeline(sentences, n_dates=1)[0]
+    assert entry.items[0].text == text[entry.items[0].start : entry.items[0].end]
