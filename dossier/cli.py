@@ -236,5 +236,27 @@ def eval_timelines(
         click.echo(format_table(report))
 
 
+@evaluate.command(name="stories")
+@click.option(
+    "--data", type=click.Path(exists=True, path_type=Path), default=None,
+    help="A Timeline17 folder (topics mixed into one stream) or a Multi-News JSON Lines file "
+    "[default: ../shared/data/t17 when present].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
+def eval_stories(data: Path | None, as_json: bool, limit: int | None, model: str) -> None:
+    """B-cubed F1, ARI and NMI of the stories dossier recovers from a mixed stream, next to a
+    TF-IDF + agglomerative baseline (given the true number of stories) in the same run."""
+    from dossier.evaluate import default_data_path
+    from dossier.evaluate.stories import evaluate_stories, format_table
+
+    data = data or default_data_path("t17")
+    if data is None:
+        raise click.UsageError("no data: pass --data (a Timeline17 folder or Multi-News file)")
+    report = evaluate_stories(data, model=model, limit=limit)
+    click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
+
+
 def main() -> None:
     cli(prog_name="dossier")
