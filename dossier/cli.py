@@ -36,6 +36,17 @@ def cli() -> None:
     """
 
 
+def _register_web_commands() -> None:
+    # The web package imports FastAPI lazily, inside the commands.
+    from dossier.web.cli import export_command, serve
+
+    cli.add_command(serve)
+    cli.add_command(export_command)
+
+
+_register_web_commands()
+
+
 def _parse_user_date(ctx: click.Context, param: click.Parameter, value: str | None):
     if value is None:
         return None
@@ -79,6 +90,14 @@ def _parse_user_date(ctx: click.Context, param: click.Parameter, value: str | No
     "--timeline-dates", type=click.IntRange(min=1), default=None,
     help="Number of dates in the timeline [default: grows with the number of articles].",
 )
+@click.option(
+    "--db", metavar="DB", help="Also store the story in this database (a SQLite file, created if "
+    "missing, or a postgresql:// URL) as its next version; see `dossier serve`.",
+)
+@click.option(
+    "--story", "story_name", metavar="NAME", help="Name of the story in --db (lower-case "
+    "letters, digits, - and _) [default: from the --out folder's name].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def build(
     paths: tuple[str, ...],
@@ -90,6 +109,8 @@ def build(
     max_mb: float,
     summary_words: int,
     timeline_dates: int | None,
+    db: str | None,
+    story_name: str | None,
     quiet: bool,
 ) -> None:
     """Build a story from articles.
@@ -158,6 +179,18 @@ def build(
             f"in {result.seconds:.1f}s -> {out_dir / HTML_REPORT}",
             err=True,
         )
+    if db:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from dossier.store import StoreError
+        from dossier.web.cli import store_build
+
+        try:
+            name, version = store_build(db, story_name, out_dir, paths, title=title)
+        except (StoreError, SQLAlchemyError, OSError) as exc:
+            raise click.ClickException(f"cannot store the story in {db}: {exc}") from exc
+        if not quiet:
+            click.echo(f"dossier: stored as story {name!r} version {version} in {db}", err=True)
 
 
 @cli.command()
@@ -201,6 +234,48 @@ def eval_extract(data: Path | None, as_json: bool, limit: int | None) -> None:
         )
     report = evaluate_extraction(data, limit=limit)
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
+
+
+@evaluate.command(name="extraction")
+@click.option(
+    "--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="PolNeAR split folder with brat Source/Cue/Content spans "
+    "[default: ../shared/data/polnear/dev when present].",
+)
+@click.option(
+    "--plover", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="PLOVER gold records (JSON list: text, event, source, target) "
+    "[default: ../shared/data/plover/gold_dev.json when present].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents/records.")
+def eval_extraction(
+    polnear: Path | None, plover: Path | None, as_json: bool, limit: int | None
+) -> None:
+    """Quotes (source and content span F1, exact and overlap, next to textacy's
+    direct_quotations) on PolNeAR, and events (PLOVER type accuracy and macro-F1,
+    source/target match, next to a verb-lexicon baseline) on PLOVER gold records."""
+    from dossier.evaluate import default_data_path
+
+    polnear = polnear or default_data_path("polnear/dev")
+    plover = plover or default_data_path("plover/gold_dev.json")
+    if polnear is None and plover is None:
+        raise click.UsageError("no data: pass --polnear DIR and/or --plover FILE")
+    report: dict = {}
+    tables: list[str] = []
+    if polnear is not None:
+        from dossier.evaluate.quotes import evaluate_quotes
+        from dossier.evaluate.quotes import format_table as quotes_table
+
+        report["quotes"] = evaluate_quotes(polnear, limit=limit)
+        tables.append(quotes_table(report["quotes"]))
+    if plover is not None:
+        from dossier.evaluate.events import evaluate_events
+        from dossier.evaluate.events import format_table as events_table
+
+        report["events"] = evaluate_events(plover, limit=limit)
+        tables.append(events_table(report["events"]))
+    click.echo(json.dumps(report, indent=2) if as_json else "\n\n".join(tables))
 
 
 @evaluate.command(name="timelines")
@@ -256,6 +331,151 @@ def eval_stories(data: Path | None, as_json: bool, limit: int | None, model: str
         raise click.UsageError("no data: pass --data (a Timeline17 folder or Multi-News file)")
     report = evaluate_stories(data, model=model, limit=limit)
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
+
+
+@cli.group()
+def corpus() -> None:
+    """Corpus mode: find the stories in an archive of articles and build each one."""
+
+
+@corpus.command(name="build")
+@click.argument("paths", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--out", "-o", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder; re-running the same command on it resumes an interrupted run.",
+)
+@click.option(
+    "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+    help="local: a process pool on this machine; ray: a Ray cluster (pip install 'dossier[ray]').",
+)
+@click.option("--ray-address", help="A running Ray cluster's address [default: start one here].")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Parallel workers [default: one per CPU core].",
+)
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
+    help="Articles analysed and committed together.",
+)
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True,
+    help="spaCy pipeline package to annotate with, or blank:LANG for sentences only.",
+)
+@click.option(
+    "--max-size", "max_mb", type=click.FloatRange(min=0.001), default=50, show_default=True,
+    help="Skip single files (and JSON Lines records) larger than this many MB.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no report.")
+def corpus_build(
+    paths: tuple[str, ...],
+    out_dir: Path,
+    engine: str,
+    ray_address: str | None,
+    workers: int | None,
+    batch_size: int,
+    model: str,
+    max_mb: float,
+    quiet: bool,
+) -> None:
+    """Read every article in INPUT (files, folders, globs, large JSON Lines or gzip, streamed),
+    analyse them in parallel, group them into stories and build each story.
+
+    Writes OUT/stories/<story>/story.json (and reports), Parquet tables in OUT/tables
+    (articles, stories, actors, events, quotes, claims, ... with story ids) for
+    `dossier query`, and a manifest that makes the run resumable: kill it at any point and
+    run the same command again to finish the job, with nothing lost or duplicated.
+    """
+    from tqdm import tqdm
+
+    from dossier.corpus.build import CorpusOptions, build_corpus
+
+    options = CorpusOptions(
+        model=model, engine=engine, workers=workers or 0, ray_address=ray_address,
+        batch_size=batch_size, max_bytes=int(max_mb * 1_000_000),
+    )  # fmt: skip
+    total = None if quiet else _count_records(paths)
+    bar = tqdm(
+        total=total, desc="articles", unit=" art", disable=quiet or not sys.stderr.isatty(),
+        file=sys.stderr, smoothing=0.1,
+    )  # fmt: skip
+    seen = [0]
+
+    def progress(articles: int, skipped: int) -> None:
+        bar.update(articles + skipped - seen[0])
+        seen[0] = articles + skipped
+
+    try:
+        result = build_corpus(paths, out_dir, options, progress=progress)
+    finally:
+        bar.close()
+    if result.articles == 0:
+        click.echo(f"dossier: no usable article found ({result.skipped} skipped)", err=True)
+        sys.exit(1)
+    if not quiet:
+        report = result.as_dict()
+        click.echo(
+            f"dossier: {result.articles} articles in {result.stories} stories "
+            f"({result.stories_built} built this run), {result.skipped} inputs skipped, "
+            f"{result.batches} new batches ({result.resumed_batches} already done) "
+            f"in {result.seconds:.1f}s -> {out_dir}",
+            err=True,
+        )
+        sizes = report["articles_per_story"]
+        click.echo(
+            f"  articles per story: max {sizes['max']}, median {sizes['median']}, "
+            f"{sizes['single_article_stories']} single-article stories",
+            err=True,
+        )
+        for reason, n in report["skipped_reasons"].items():
+            click.echo(f"  skipped {n}: {reason}", err=True)
+
+
+def _count_records(paths: tuple[str, ...]) -> int | None:
+    """Inputs to expect, for the progress bar's ETA: lines of plain JSON Lines files, one per
+    other file. None when that is not cheap to know (stdin, gzip)."""
+    from dossier.ingest import iter_paths
+
+    total = 0
+    for item in iter_paths(paths):
+        if not isinstance(item, Path):
+            return None
+        if item.suffix == ".gz":
+            return None
+        if item.suffix in (".jsonl", ".ndjson", ".jl"):
+            with item.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+@cli.command()
+@click.argument("sql")
+@click.option(
+    "--corpus", "corpus_dir", required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Output folder of `dossier corpus build`.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True,
+)
+def query(sql: str, corpus_dir: Path, fmt: str) -> None:
+    """Run SQL (DuckDB) over a corpus's Parquet tables: articles, stories, actors, events,
+    quotes, claims, claim_groups, places, times, forums, agreements, summary, timeline.
+
+    \b
+    Example, events per actor pair per month:
+      dossier query "SELECT strftime(date_trunc('month', a.published), '%Y-%m') AS month,
+        e.source, e.target, count(*) AS n FROM events e JOIN articles a ON a.id = e.article
+        GROUP BY ALL ORDER BY n DESC" --corpus out/corpus
+    """
+    from dossier.corpus.query import QueryError, run_query
+
+    try:
+        click.echo(run_query(corpus_dir, sql, fmt), nl=False)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def main() -> None:

@@ -170,19 +170,9 @@ def build(
             problems=problems.items,
         )
         if result.built:
-            ctx = StoryContext(
-                articles=lambda: iter(spool),
-                article=spool.get,
-                findings=findings,
-                options=dict(options.story_options),
+            result.duplicates = finish_story(
+                out_dir, spool, findings, stages, problems, options.story_options, options.title
             )
-            run_stages(stages, ctx, problems)
-            spool.replaced.update(ctx.updated)
-            stats = StoryStats()
-            for article in spool:
-                stats.add(article)
-            result.duplicates = stats.duplicates
-            write_outputs(out_dir, spool, problems.items, stats, options.title, ctx.sections)
             built = True
     finally:
         spool.close()
@@ -191,6 +181,32 @@ def build(
                 out_dir.rmdir()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def finish_story(
+    out_dir: Path,
+    spool: ArticleSpool,
+    findings: dict[str, Findings],
+    stages: list[StoryStage],
+    problems: ProblemLog,
+    story_options: dict[str, Any] | None = None,
+    title: str | None = None,
+) -> int:
+    """The per-story half of a build: run the story stages over the spooled articles and
+    their findings, then write story.json and the reports. Returns the near-duplicate count."""
+    ctx = StoryContext(
+        articles=lambda: iter(spool),
+        article=spool.get,
+        findings=findings,
+        options=dict(story_options or {}),
+    )
+    run_stages(stages, ctx, problems)
+    spool.replaced.update(ctx.updated)
+    stats = StoryStats()
+    for article in spool:
+        stats.add(article)
+    write_outputs(out_dir, spool, problems.items, stats, title, ctx.sections)
+    return stats.duplicates
 
 
 def run_stages(stages: list[StoryStage], ctx: StoryContext, problems: ProblemLog) -> None:

@@ -218,7 +218,9 @@ class StoryClusterer:
 
     # -- persistence: a later batch joins the stories of earlier ones -------------------
 
-    def save(self, folder: Path) -> None:
+    def save(self, folder: Path, with_assignments: bool = True) -> None:
+        """Write the state to `folder`. Without assignments the file stays as small as the
+        number of stories (corpus mode keeps each batch's assignments beside the batch)."""
         folder.mkdir(parents=True, exist_ok=True)
         centroids = np.stack([s.centroid_sum for s in self.stories]) if self.stories else None
         meta = {
@@ -230,7 +232,7 @@ class StoryClusterer:
                  "names": dict(s.names.most_common(200))}
                 for s in self.stories
             ],
-            "story_of": self.story_of,
+            "story_of": self.story_of if with_assignments else {},
             "merged_into": self.merged_into,
             "merge_threshold": self.merge_threshold,
         }  # fmt: skip

@@ -25,11 +25,19 @@ class EventDate(Strict):
 
 class Event(Evidence):
     id: str
-    type: EventType = Field(description="PLOVER event type (REQUEST covers DEMAND, ACCUSE "
-                            "covers DISAPPROVE, ASSAULT covers FIGHT)")
+    type: EventType = Field(
+        description="PLOVER event type (REQUEST covers DEMAND, ACCUSE "
+        "covers DISAPPROVE, ASSAULT covers FIGHT)"
+    )
     mode: str | None = Field(default=None, description="aerial, siege, ceasefire, ...")
     source: list[str] = Field(default_factory=list, description="actor ids (compound allowed)")
     target: list[str] = Field(default_factory=list, description="actor ids; may be empty")
+    source_text: list[str] = Field(
+        default_factory=list, description="the source as written, one entry per actor"
+    )
+    target_text: list[str] = Field(
+        default_factory=list, description="the target as written, one entry per actor"
+    )
     date: EventDate | None = None
     place: str | None = Field(default=None, description="place id")
     context: EventContext = "asserted"
