@@ -278,6 +278,23 @@ def eval_extraction(
     click.echo(json.dumps(report, indent=2) if as_json else "\n\n".join(tables))
 
 
+@evaluate.command(name="places")
+@click.option(
+    "--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Timeline17 folder holding haiti_bbc/articles.jsonl "
+    "[default: ../shared/data/t17 when present; the seeds are always evaluated].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N gold rows.")
+def eval_places(data: Path | None, as_json: bool, limit: int | None) -> None:
+    """Place resolution accuracy (right entry within 50 km, place vs capital-as-actor) on the
+    seeds and a Timeline17 topic, next to the most-populous-gazetteer-entry baseline."""
+    from dossier.evaluate.places import evaluate_places, format_table
+
+    report = evaluate_places(data, limit=limit)
+    click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
+
+
 @evaluate.command(name="timelines")
 @click.option(
     "--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,

@@ -1,0 +1,242 @@
+"""Quote extraction on real sentences: the seeds (Syrian talks) and US campaign news."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.analysis import ArticleDoc, StoryContext
+from dossier.model import Article
+from dossier.quotes.extract import QuoteExtractor, QuoteFinding, quotation_spans
+from dossier.quotes.stage import QuoteStage
+
+
+def test_quotation_spans_pairs_marks_of_every_style() -> None:
+    text = 'A “b c” d "e f" g ‘h i’ j «k l» m'
+    assert [text[s:e] for s, e in quotation_spans(text)] == [
+        "“b c”",
+        '"e f"',
+        "‘h i’",
+        "«k l»",
+    ]
+
+
+def test_unbalanced_opening_mark_does_not_swallow_the_rest() -> None:
+    text = (
+        "A statement by the Russian Foreign Ministry said that the foreign ministers would "
+        "meet in Lausanne, Switzerland, “to consider possible further steps.\n\n"
+        "“We would like to have a meeting in this narrow format,” Lavrov said."
+    )
+    spans = [text[s:e] for s, e in quotation_spans(text)]
+    assert spans == ["“We would like to have a meeting in this narrow format,”"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quotation_spans("the country’s war and Paris’ support") == []
+
+
+@pytest.fixture(scope="session")
+def extract():
+    from dossier.annotate import load_pipeline
+
+    nlp = load_pipeline()
+    extractor = QuoteExtractor()
+
+    def run(text: str) -> tuple[Article, list[QuoteFinding]]:
+        from dossier.annotate import paragraph_spans
+
+        article = Article(id="a1", path="a1", format="text", language="en", text=text)
+        spans = paragraph_spans(text)
+        docs = list(nlp.pipe(text[s:e] for s, e in spans))
+        doc = ArticleDoc(article, [(s, d) for (s, _), d in zip(spans, docs, strict=True)])
+        return article, extractor(doc)
+
+    return run
+
+
+def _check_offsets(article: Article, findings: list[QuoteFinding]) -> None:
+    for finding in findings:
+        assert article.text[finding.start : finding.end] == finding.text
+        if finding.speaker_start is not None:
+            assert article.text[finding.speaker_start : finding.speaker_end] == (
+                finding.speaker_text
+            )
+
+
+@pytest.mark.slow
+def test_direct_quote_with_statement_cue(extract) -> None:
+    text = (
+        '"The United States urges all parties to work seriously toward a political resolution '
+        'to this conflict," spokeswoman Heather Nauert said in a statement.'
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    (quote,) = findings
+    assert quote.direct and quote.cue == "said"
+    assert quote.speaker_text == "spokeswoman Heather Nauert"
+    assert quote.text.startswith('"The United States urges')
+
+
+@pytest.mark.slow
+def test_told_reporters(extract) -> None:
+    text = (
+        "“There is no alternative to a negotiated political solution agreed by both parties "
+        "under the auspices of the United Nations,” deputy foreign ministry spokesman Alexandre "
+        "Giorgini told reporters in a daily briefing."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert findings[0].cue == "told"
+    assert findings[0].speaker_text.endswith("Alexandre Giorgini")
+
+
+@pytest.mark.slow
+def test_split_quote_around_the_cue(extract) -> None:
+    text = (
+        "“Maybe I can, by speaking directly to white people, say, look, this is not who we "
+        "are,” she continued. “We have got to do better.”"
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert any(f.speaker_text == "she" and f.text.startswith("“Maybe I can") for f in findings)
+
+
+@pytest.mark.slow
+def test_quote_then_cue_in_its_own_sentence(extract) -> None:
+    text = (
+        "“How many times do we have to see this in our country?” Clinton said. “In Tulsa, an "
+        "unarmed man with his hands in the air.”"
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    first = findings[0]
+    assert first.speaker_text == "Clinton"
+    assert first.text == "“How many times do we have to see this in our country?”"
+
+
+@pytest.mark.slow
+def test_indirect_speech_and_according_to(extract) -> None:
+    text = (
+        "Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue to "
+        "participate in media interviews.\n\n"
+        "Clinton beats Trump by 46 percent to 42 percent, according to the poll."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    said = next(f for f in findings if f.cue == "said")
+    assert not said.direct
+    assert said.speaker_text == "Stein spokeswoman Melezia Figueroa"
+    assert said.text.startswith("the candidate was headed")
+    according = next(f for f in findings if f.cue == "according to")
+    assert according.speaker_text == "the poll"
+    assert according.text == "Clinton beats Trump by 46 percent to 42 percent"
+
+
+@pytest.mark.slow
+def test_mixed_quote_and_called_for(extract) -> None:
+    text = (
+        "In Washington US Secretary of State John Kerry urged the HNC and the regime to “make "
+        "the most of this moment” with the future of Syria in mind.\n\n"
+        "The talks are based on the June 2012 Geneva Communiqué of the Action Group on Syria "
+        "that called for political transition in the country."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    urged = next(f for f in findings if f.cue == "urged")
+    assert urged.speaker_text.endswith("John Kerry") and urged.direct
+    assert "make the most of this moment" in urged.text
+    assert any(f.cue == "called" and "political transition" in f.text for f in findings)
+
+
+@pytest.mark.slow
+def test_accusation_is_a_speech_act(extract) -> None:
+    text = "The Syrian government accused Turkey of sending fighters across the border."
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    (accusation,) = findings
+    assert accusation.cue == "accused"
+    assert accusation.speaker_text == "The Syrian government"
+    assert accusation.text == "Turkey of sending fighters across the border"
+
+
+@pytest.mark.slow
+def test_scare_quotes_have_no_speaker(extract) -> None:
+    text = (
+        "Russia insists the Kurds be invited and has described Turkey’s support of some rebel "
+        "groups as “terrorist” backing.\n\n"
+        "The rebels hold the “moderate” districts east of the city, and the “political "
+        "transition” remains out of reach."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert not any(f.text in ("“moderate”", "“political transition”") for f in findings)
+    assert all(f.start < text.index("The rebels") for f in findings)
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_keeps_its_antecedent(extract) -> None:
+    text = (
+        "Khawla Mattar, spokeswoman for special envoy Staffan de Mistura, spoke to AFP on "
+        "Monday. She said a meeting with the government would happen “maybe another day”."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    said = next(f for f in findings if f.cue == "said")
+    assert said.speaker_text == "She"
+    assert said.speaker_antecedent_start is not None
+    antecedent = article.text[said.speaker_antecedent_start : said.speaker_antecedent_end]
+    assert "Mattar" in antecedent or "Mistura" in antecedent
+
+
+@pytest.mark.slow
+def test_unbalanced_quote_in_an_article_keeps_later_quotes(extract) -> None:
+    text = (
+        "A statement said the ministers would meet in Lausanne “to consider further steps.\n\n"
+        "“We hope the meeting would result in launching a serious dialogue,” Lavrov said."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    lavrov = next(f for f in findings if f.speaker_text == "Lavrov")
+    assert lavrov.text.startswith("“We hope")
+    assert all(f.end - f.start < 200 for f in findings)
+
+
+@pytest.mark.slow
+def test_signed_quote_and_transcript_turn(extract) -> None:
+    text = (
+        "“The most unqualified child to ever run for president.” ― Francisco Herrero\n"
+        "PENCE: Well, the question really should be why was Hillary Clinton inviting her."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    speakers = {f.speaker_text for f in findings}
+    assert {"Francisco Herrero", "PENCE"} <= speakers
+
+
+class _Actors:
+    def __init__(self, article: Article):
+        self.article = article
+
+    def resolve(self, article_id: str, start: int, end: int) -> str | None:
+        return "a-mattar" if "Mattar" in self.article.text[start:end] else None
+
+
+@pytest.mark.slow
+def test_stage_makes_quotes_and_resolves_speakers(extract) -> None:
+    article, findings = extract(
+        "Khawla Mattar, spokeswoman for special envoy Staffan de Mistura, spoke to AFP on "
+        "Monday. She said a meeting with the government would happen “maybe another day”."
+    )
+    for shared in ({}, {"actors": _Actors(article)}):
+        ctx = StoryContext(
+            articles=lambda: iter([article]),
+            article=lambda _id: article,
+            findings={article.id: {"quotes": findings}},
+            shared=shared,
+        )
+        QuoteStage()(ctx)
+        quotes = ctx.sections["quotes"]
+        said = next(q for q in quotes if q.cue == "said")
+        assert article.text[said.start : said.end] == said.text
+        assert said.speaker_text == "She"
+        assert said.speaker == ("a-mattar" if shared else None)
+        assert len({q.id for q in quotes}) == len(quotes)
