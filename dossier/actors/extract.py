@@ -1,0 +1,400 @@
+"""The `actors` article extractor: every span of one article that may name an actor.
+
+It describes, it does not decide: names (spaCy's PERSON, ORG, GPE and NORP entities) with the
+role written next to them ("Russian Foreign Minister Sergei Lavrov", "Staffan de Mistura, the
+UN special envoy for Syria"), acronyms defined in parentheses, descriptions that stand for an
+actor ("the Russian FM", "the spokeswoman", "the Assad regime"), and subject pronouns with the
+person they most likely refer to. Which real-world actor each one is, is the story stage's job:
+only it sees the other articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+from spacy.tokens import Span, Token
+
+from dossier.analysis import ArticleDoc, extractor
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# Head nouns of a description that stands for a person by office.
+ROLE_NOUNS = {
+    "minister",
+    "fm",
+    "secretary",
+    "president",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chancellor",
+    "premier",
+    "king",
+    "emir",
+    "leader",
+    "chief",
+    "commander",
+    "negotiator",
+    "mediator",
+    "representative",
+    "official",
+    "director",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "mayor",
+    "governor",
+    "general",
+    "prosecutor",
+    "head",
+    "diplomat",
+    "chairman",
+    "chairwoman",
+    "monarch",
+    "prince",
+    "sheikh",
+    "pope",
+    "deputy",
+    "counterpart",
+    "member",
+    "founder",
+}
+# Head nouns of a description that stands for a state's government.
+STATE_HEADS = {"regime", "government", "administration", "authorities", "kremlin", "junta"}
+# Nouns a demonym modifies when it stands for its state ("Russian warplanes bombed").
+STATE_AGENT_NOUNS = STATE_HEADS | {
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "navy",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "planes",
+    "officials",
+    "diplomats",
+    "delegation",
+    "negotiators",
+    "ministry",
+    "side",
+    "leadership",
+    "president",
+    "minister",
+    "fm",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
+TITLE_WORDS = ROLE_NOUNS | {
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "special",
+    "senior",
+    "top",
+    "prime",
+    "vice",
+    "former",
+    "interior",
+    "finance",
+    "of",
+    "for",
+    "and",
+    "un",
+    "u.n.",
+    "chief",
+    "lead",
+    "opposition",
+    "army",
+    "affairs",
+    "general",
+    "ministry",
+    "department",
+    "office",
+    "military",
+    "rebel",
+    "group",
+    "party",
+    "union",
+}
+SUBJECT_PRONOUNS = {"he", "she"}
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,8})\)")
+_ROLE_TRIM = re.compile(r"^(?:the|a|an|its|his|her|their)\s+|[\s,;:]+$", re.IGNORECASE)
+
+
+class ActorCandidate(BaseModel):
+    """A span that may name an actor; offsets are into the article's clean text."""
+
+    kind: str  # name | description | pronoun
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    sentence_start: int = 0
+    acts: bool = False  # the name is the agent, subject, object or possessor of something
+    head: str | None = None  # description: its head noun, lower-case ("envoy", "regime")
+    modifier: str | None = None  # description: "Russian", "UN", "Assad"
+    modifier_label: str | None = None
+    role: str | None = None  # name: the office written next to it
+    role_start: int | None = None
+    role_end: int | None = None
+    role_affiliation: str | None = None  # the organisation or state inside the role
+    role_affiliation_label: str | None = None
+    expansion: str | None = None  # an acronym's long form, when defined in parentheses
+    antecedent_start: int | None = None  # pronoun: the person named last before it
+    antecedent_end: int | None = None
+
+
+def _acts(root: Token) -> bool:
+    token = root
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "poss"}:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in {"by", "with", "against", "between"}:
+        return True
+    # "Russian warplanes", "the Damascus regime", "Russian Foreign Minister": the state acts.
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ in STATE_AGENT_NOUNS
+
+
+def _title_span(ent: Span) -> Span | None:
+    """The office written before a name: "Russian Foreign Minister" Sergei Lavrov, "US
+    Secretary of State" John Kerry, "HNC chief negotiator and Army al-Islam member" Mohammed
+    Alloush."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start:
+        token = doc[start - 1]
+        titled = token.lower_ in TITLE_WORDS or (
+            token.is_title or token.is_upper or token.ent_type_ in {"NORP", "GPE", "ORG"}
+        )
+        inside_name = token.ent_type_ in {"ORG", "NORP", "GPE"} and token.text == "-"
+        if not titled or (token.is_punct and not inside_name) or token.ent_type_ == "PERSON":
+            break
+        if token.pos_ == "ADP" and token.lower_ not in {"of", "for"}:
+            break  # "In Washington US Secretary of State": the office starts after "In"
+        span = doc[start : ent.start]
+        if token.lower_ in {"of", "for"} and any(t.lower_ in ROLE_NOUNS for t in span):
+            break  # "spokeswoman for special envoy" de Mistura: the office is "special envoy"
+        start -= 1
+    if start > ent.sent.start and doc[start - 1].pos_ == "ADP" and doc[start].ent_iob_ == "B":
+        # "In Washington US Secretary of State": of two names side by side after a
+        # preposition, the first is its object, not part of the office.
+        end = start + 1
+        while end < ent.start and doc[end].ent_iob_ == "I":
+            end += 1
+        if end < ent.start and doc[end].ent_iob_ == "B":
+            start = end
+    while start < ent.start and doc[start].lower_ in {"of", "for", "and"}:
+        start += 1
+    if start == ent.start:
+        return None
+    span = doc[start : ent.start]
+    if not any(t.lower_ in ROLE_NOUNS for t in span):
+        return None
+    return span
+
+
+def _appositive_span(ent: Span) -> Span | None:
+    """The office in apposition: "de Mistura, the UN special envoy for Syria," or "the UN
+    envoy, Staffan de Mistura"."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > ent.end - 1:
+            span = ent.doc[child.left_edge.i : child.right_edge.i + 1]
+            if child.lower_ in ROLE_NOUNS or any(t.lower_ in ROLE_NOUNS for t in span[:6]):
+                return span
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in ROLE_NOUNS:
+        head = root.head
+        span = ent.doc[head.left_edge.i : head.i + 1]
+        return span
+    return None
+
+
+def _affiliation(role: Span) -> tuple[str | None, str | None]:
+    """The state or organisation an office belongs to: "Russian" Foreign Minister,
+    spokeswoman for "the State Department", "UN" special envoy for Syria; of two offices joined
+    by "and", the one written next to the name."""
+    conjunctions = [t.i for t in role if t.lower_ == "and"]
+    start = conjunctions[-1] + 1 if conjunctions else role.start
+    entities = [e for e in role.doc.ents if e.start >= start and e.end <= role.end]
+    before = [
+        e for e in entities if not any(t.lower_ in {"for", "of"} for t in role.doc[start : e.start])
+    ]
+    for e in before:
+        if e.label_ in {"NORP", "GPE", "ORG"}:
+            return e.text, e.label_
+    for e in entities:
+        if e.label_ == "ORG" or (e.label_ in {"GPE", "NORP"} and not before):
+            return e.text, e.label_
+    return None, None
+
+
+def _clean_role(role: Span) -> str:
+    text = role.text
+    previous = None
+    while previous != text:
+        previous, text = text, _ROLE_TRIM.sub("", text)
+    return text
+
+
+_NOT_IN_NAMES = {"-LRB-", "-RRB-", "''", "'", "--", "-", "``", '"', "@", "#", ":", "&"}
+
+
+def _trimmed(ent: Span) -> Span | None:
+    """The entity without the tokeniser's bracket codes and stray quotes at its edges
+    ("Jack -RRB-", "Robert Gibbs '")."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].text in _NOT_IN_NAMES or ent.doc[start].is_space):
+        start += 1
+    while end > start and (ent.doc[end - 1].text in _NOT_IN_NAMES or ent.doc[end - 1].is_space):
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
+    role = _title_span(ent) or _appositive_span(ent) if ent.label_ == "PERSON" else None
+    affiliation, affiliation_label = _affiliation(role) if role is not None else (None, None)
+    expansion = None
+    after = text[offset + ent.end_char : offset + ent.end_char + 12]
+    if ent.label_ == "ORG" and (match := _PAREN_ACRONYM.match(after)):
+        expansion = match.group(1)  # the acronym defined right after the long form
+    start, end, surface = offset + ent.start_char, offset + ent.end_char, ent.text
+    if surface.lower().startswith("the "):
+        start, surface = start + 4, surface[4:]
+    if surface.endswith("'s") or surface.endswith("’s"):
+        end, surface = end - 2, surface[:-2]
+    return ActorCandidate(
+        kind="name",
+        start=start,
+        end=end,
+        text=surface,
+        label=ent.label_,
+        sentence_start=offset + ent.sent.start_char,
+        acts=_acts(ent.root),
+        role=_clean_role(role) if role is not None else None,
+        role_start=offset + role.start_char if role is not None else None,
+        role_end=offset + role.end_char if role is not None else None,
+        role_affiliation=affiliation,
+        role_affiliation_label=affiliation_label,
+        expansion=expansion,
+    )
+
+
+def _acronym_candidate(long_form: ActorCandidate, text: str) -> ActorCandidate:
+    """The acronym in "Islamic State (IS)": a mention of its own, which the NER may miss."""
+    start = text.index(f"({long_form.expansion})", long_form.end) + 1
+    return long_form.model_copy(
+        update={
+            "start": start,
+            "end": start + len(long_form.expansion or ""),
+            "text": long_form.expansion,
+            "expansion": long_form.expansion,
+            "acts": False,
+        }
+    )
+
+
+def _descriptions(sent: Span, offset: int) -> list[ActorCandidate]:
+    """Definite descriptions of an actor: "the Russian FM", "the spokeswoman", "the regime"."""
+    found = []
+    for token in sent:
+        head = token.lower_
+        if token.pos_ not in {"NOUN", "PROPN"} or (
+            head not in ROLE_NOUNS and head not in STATE_HEADS
+        ):
+            continue
+        if token.ent_type_ == "PERSON" or any(
+            c.ent_type_ == "PERSON" and c.dep_ == "appos" for c in token.children
+        ):
+            continue  # a name is there: the name candidate carries the role
+        if token.head.ent_type_ == "PERSON" and token.dep_ in {"compound", "appos"}:
+            continue  # a title before a name, or an office in apposition to it
+        determiners = [c for c in token.lefts if c.dep_ == "det"]
+        if not determiners or determiners[0].lower_ != "the":
+            continue
+        left = determiners[0].i
+        modifiers = [
+            c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.i > left
+        ]
+        modifier = modifiers[0] if modifiers else None
+        modifier_text = modifier_label = None
+        if modifier is not None:
+            if modifier.ent_type_:
+                ent = next(e for e in sent.doc.ents if e.start <= modifier.i < e.end)
+                modifier_text, modifier_label = ent.text, ent.label_
+            else:
+                modifier_text = modifier.text
+        span = sent.doc[left : token.i + 1]
+        found.append(
+            ActorCandidate(
+                kind="description",
+                start=offset + span.start_char,
+                end=offset + span.end_char,
+                text=span.text,
+                sentence_start=offset + sent.start_char,
+                head=head,
+                modifier=modifier_text,
+                modifier_label=modifier_label,
+                acts=_acts(token),
+            )
+        )
+    return found
+
+
+class ActorExtractor:
+    name = "actors"
+
+    def __call__(self, doc: ArticleDoc) -> list[BaseModel]:
+        if not doc.parsed:
+            return []
+        text = doc.article.text
+        found: list[ActorCandidate] = []
+        last_person: tuple[int, int] | None = None
+        for offset, sent in doc.sentences():
+            for ent in sent.ents:
+                if ent.label_ in NAME_LABELS:
+                    trimmed = _trimmed(ent)
+                    if trimmed is not None and any(ch.isalpha() for ch in trimmed.text):
+                        candidate = _name_candidate(trimmed, offset, text)
+                        found.append(candidate)
+                        if candidate.expansion:
+                            found.append(_acronym_candidate(candidate, text))
+            found.extend(_descriptions(sent, offset))
+            for token in sent:
+                if (
+                    token.lower_ in SUBJECT_PRONOUNS
+                    and token.dep_ in {"nsubj", "nsubjpass"}
+                    and last_person is not None
+                ):
+                    found.append(
+                        ActorCandidate(
+                            kind="pronoun",
+                            start=offset + token.idx,
+                            end=offset + token.idx + len(token.text),
+                            text=token.text,
+                            sentence_start=offset + sent.start_char,
+                            antecedent_start=last_person[0],
+                            antecedent_end=last_person[1],
+                        )
+                    )
+                if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+                    ent = next((e for e in sent.ents if e.start == token.i), None)
+                    if ent is not None:
+                        last_person = (offset + ent.start_char, offset + ent.end_char)
+        return found
+
+
+@extractor("actors")
+def make_actor_extractor() -> ActorExtractor:
+    return ActorExtractor()

@@ -1,0 +1,204 @@
+"""Cross-document actor resolution on real sentences, through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def _build(tmp_path: Path, texts: list[str], aliases=None, quotes: bool = False) -> dict:
+    import dossier.actors  # noqa: F401 - registers the extractor and the stage
+    import dossier.quotes  # noqa: F401
+    from dossier.pipeline import BuildOptions, build
+
+    inputs = []
+    for number, text in enumerate(texts):
+        path = tmp_path / f"{number:03}.txt"
+        path.write_text(text, encoding="utf-8")
+        inputs.append(str(path))
+    names = ["actors", "quotes"] if quotes else ["actors"]
+    options = {"aliases": aliases} if aliases is not None else {}
+    out = tmp_path / "out"
+    build(inputs, out, BuildOptions(extractors=names, stages=names, story_options=options))
+    return json.loads((out / "story.json").read_text(encoding="utf-8"))
+
+
+def _actor(story: dict, form: str) -> dict | None:
+    """The actor most mentions written `form` belong to."""
+    best, count = None, 0
+    for actor in story.get("actors", []):
+        n = sum(m["text"] == form for m in actor["mentions"])
+        if n > count:
+            best, count = actor, n
+    return best
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> dict:
+    import dossier.actors  # noqa: F401
+    from dossier.pipeline import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("actors-seeds")
+    build([str(SEEDS)], out, BuildOptions(extractors=["actors"], stages=["actors"]))
+    return json.loads((out / "story.json").read_text(encoding="utf-8"))
+
+
+def test_seed_spelling_variants_and_partial_names_are_one_person(seeds):
+    lavrov = _actor(seeds, "Sergei Lavrov")
+    assert lavrov is _actor(seeds, "Sergey Lavrov") is _actor(seeds, "Lavrov")
+    assert lavrov["name"] in {"Sergei Lavrov", "Sergey Lavrov"}
+    assert _actor(seeds, "Staffan de Mistura") is _actor(seeds, "De Mistura")
+    assert _actor(seeds, "de Mistura") is _actor(seeds, "Staffan de Mistura")
+    assad = _actor(seeds, "Bashar al-Assad")
+    assert assad is _actor(seeds, "Bashar Assad") is _actor(seeds, "Assad")
+    assert assad["type"] == "person"
+
+
+def test_seed_roles_affiliations_and_role_descriptions(seeds):
+    lavrov = _actor(seeds, "Lavrov")
+    assert _actor(seeds, "the Russian FM") is lavrov or _actor(seeds, "The Russian FM") is lavrov
+    assert "Russian Foreign Minister" in lavrov["roles"]
+    russia = _actor(seeds, "Russia")
+    assert lavrov["affiliation"] == russia["id"]
+    assert _actor(seeds, "the UN envoy") is _actor(seeds, "Staffan de Mistura")
+    assert _actor(seeds, "Mohammed Alloush")["affiliation"] == _actor(seeds, "Army al-Islam")["id"]
+    assert _actor(seeds, "Jean-Marc Ayrault")["affiliation"] == _actor(seeds, "France")["id"]
+
+
+def test_seed_acronyms_join_their_expansions(seeds):
+    issg = _actor(seeds, "ISSG")
+    assert issg is _actor(seeds, "International Syria Support Group")
+    assert issg["name"] == "International Syria Support Group"
+    assert issg["type"] == "igo"
+    assert _actor(seeds, "IS") is _actor(seeds, "Islamic State")
+
+
+def test_seed_capitals_and_labels_are_the_government(seeds):
+    syria = _actor(seeds, "Damascus")
+    assert syria["name"] == "Syria" and syria["type"] == "state"
+    for form in ("the Syrian government", "the Assad regime", "the regime", "the Syrian regime"):
+        assert _actor(seeds, form) is syria, form
+    assert _actor(seeds, "Moscow") is _actor(seeds, "Russia")
+    assert _actor(seeds, "Washington") is _actor(seeds, "the United States") or _actor(
+        seeds, "Washington"
+    ) is _actor(seeds, "US")
+
+
+def test_seed_no_false_merges(seeds):
+    assert _actor(seeds, "Army al-Islam") is not _actor(seeds, "Islamic State")
+    assert _actor(seeds, "Alexandre Giorgini") is not _actor(seeds, "Romain Nadal")
+    assert _actor(seeds, "Heather Nauert") is not _actor(seeds, "Khawla Mattar")
+
+
+def test_seed_mentions_point_at_their_text(seeds):
+    texts = {a["id"]: a["text"] for a in seeds["articles"]}
+    for actor in seeds["actors"]:
+        for m in actor["mentions"]:
+            assert texts[m["article"]][m["start"] : m["end"]] == m["text"]
+
+
+def test_paris_that_acts_is_france_paris_where_talks_happen_is_not(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Paris accused Moscow of war crimes in Aleppo on Friday.",
+            "Foreign ministers met in Paris on Monday to discuss the ceasefire.",
+        ],
+    )
+    france = _actor(story, "Paris")
+    assert france is not None and france["name"] == "France"
+    assert len([m for m in france["mentions"] if m["text"] == "Paris"]) == 1
+    assert _actor(story, "Moscow")["name"] == "Russia"
+
+
+def test_two_spokesmen_in_two_articles_stay_apart(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "State Department spokesman John Kirby said the talks would resume. "
+            "The spokesman declined to give a date.",
+            "Kremlin spokesman Dmitry Peskov said Russia would not withdraw. "
+            "The spokesman added that the strikes would go on.",
+        ],
+    )
+    kirby, peskov = _actor(story, "John Kirby"), _actor(story, "Dmitry Peskov")
+    assert kirby is not peskov
+    first, second = (
+        [
+            m
+            for a in story["actors"]
+            for m in a["mentions"]
+            if m["text"] == "The spokesman" and m["article"] == story["articles"][n]["id"]
+        ]
+        for n in (0, 1)
+    )
+    assert first and first[0] in kirby["mentions"]
+    assert second and second[0] in peskov["mentions"]
+
+
+def test_two_abdullahs_are_two_people(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Turkish President Abdullah Gul called for restraint. Abdullah said Ankara would "
+            "host the refugees.",
+            "Afghan Chief Executive Abdullah Abdullah rejected the result of the election.",
+        ],
+    )
+    gul = _actor(story, "Abdullah Gul")
+    other = _actor(story, "Abdullah Abdullah")
+    assert gul is not None and other is not None and gul is not other
+    bare = [m for m in gul["mentions"] if m["text"] == "Abdullah"]
+    assert bare and bare[0]["article"] == story["articles"][0]["id"]
+
+
+def test_a_pronoun_quote_speaker_resolves_to_the_person_named_before(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Russian Foreign Minister Sergei Lavrov met the UN envoy in Geneva on Monday. "
+            "\u201cWe will not accept preconditions,\u201d he said."
+        ],
+        quotes=True,
+    )
+    lavrov = _actor(story, "Sergei Lavrov")
+    speakers = [q["speaker"] for q in story["quotes"] if "preconditions" in q["text"]]
+    assert speakers == [lavrov["id"]]
+
+
+def test_alias_file_overrides_names_types_and_affiliations(tmp_path):
+    from dossier.actors.aliases import AliasEntry, AliasTable
+
+    aliases = AliasTable(
+        [
+            AliasEntry(
+                name="Bashar al-Jaafari",
+                aliases=["Jaafari"],
+                type="person",
+                affiliation="Syria",
+                roles=["Syrian envoy to the UN"],
+            ),
+            AliasEntry(name="Jaish al-Islam", aliases=["Army of Islam"], type="armed_group"),
+            AliasEntry(name="ignored", aliases=["Twitter"], ignore=True),
+        ]
+    )
+    story = _build(
+        tmp_path,
+        [
+            "\u201cWe don\u2019t deal with terrorists\u201d, Jaafari said, as the Syrian "
+            "government rejected the demands. The Army of Islam said on Twitter it would stay.",
+        ],
+        aliases=aliases,
+    )
+    jaafari = _actor(story, "Jaafari")
+    assert jaafari["name"] == "Bashar al-Jaafari"
+    assert jaafari["affiliation"] == _actor(story, "the Syrian government")["id"]
+    assert "Syrian envoy to the UN" in jaafari["roles"]
+    assert _actor(story, "Army of Islam")["name"] == "Jaish al-Islam"
+    assert _actor(story, "Twitter") is None
