@@ -132,9 +132,19 @@ class RayEngine:
         workers: int = 0,
         address: str | None = None,
     ):
+        if not address:
+            # Ray swaps a loopback node address for the machine's outward one unless it
+            # believes it runs outside a cluster; this switch keeps a local Ray (GCS, raylet,
+            # object store) on 127.0.0.1 only. Read when Ray is imported, so set it first.
+            os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
         import ray
         from ray.util import ActorPool
 
+        if not address and not ray.is_initialized():
+            from ray._private import ray_constants
+
+            # Ray was imported before this engine (by the caller): same switch, same reason.
+            ray_constants.ENABLE_RAY_CLUSTER = False
         self._ray = ray
         self._started = False
         if not ray.is_initialized():
@@ -157,7 +167,10 @@ class RayEngine:
         return list(self._pool.map(lambda actor, chunk: actor.analyze.remote(chunk), chunks))
 
     def map_stories(self, task: Callable[..., Any], args: list[tuple]) -> list[Any]:
-        remote = self._ray.remote(run_story)
+        # The article actors hold one CPU each for the whole run (a pool as wide as the
+        # cluster holds them all); story tasks reserving a CPU too would wait forever. They
+        # alternate with article batches, so they run unreserved beside the idle actors.
+        remote = self._ray.remote(num_cpus=0)(run_story)
         return self._ray.get([remote.remote(task, *a) for a in args])
 
     def close(self) -> None:
