@@ -11,7 +11,9 @@ request when the app is served beyond loopback.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
+import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +53,9 @@ class Limits:
     max_total_bytes: int = 25_000_000
     max_urls: int = 20
     fetch_timeout: float = 10.0
+    # URLs that resolve to loopback, private, link-local or reserved addresses are refused:
+    # a page on the web must not make this app fetch the user's router or cloud metadata.
+    allow_private_urls: bool = False
 
 
 class UserError(Exception):
@@ -442,18 +447,48 @@ async def _create_or_add(
     return name, version
 
 
+def _public_host(host: str) -> bool:
+    """True if every address `host` resolves to is a public one."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        return True  # unresolvable: the fetch fails with the offline message
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            return False
+    return True
+
+
 async def _fetch_all(urls: list[str], limits: Limits) -> list[tuple[str, bytes]]:
     documents = []
+
+    async def check_request(request: httpx.Request) -> None:
+        # Runs for the first request and every redirect.
+        host = request.url.host
+        if not limits.allow_private_urls and not await run_in_threadpool(_public_host, host):
+            raise UserError(
+                400, f"refusing to fetch {request.url}: {host} is a local or private address"
+            )
+
     async with httpx.AsyncClient(
-        timeout=limits.fetch_timeout, follow_redirects=True, max_redirects=5
+        timeout=limits.fetch_timeout,
+        follow_redirects=True,
+        max_redirects=5,
+        event_hooks={"request": [check_request]},
     ) as client:
         for url in urls:
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.netloc:
                 raise UserError(400, f"not an http(s) URL: {url!r}")
             try:
-                response = await client.get(url)
-                response.raise_for_status()
+                async with client.stream("GET", url) as response:
+                    response.raise_for_status()
+                    body = bytearray()
+                    async for chunk in response.aiter_bytes():
+                        body.extend(chunk)
+                        if len(body) > limits.max_file_bytes:
+                            raise UserError(413, f"{url} is too large: " + _too_large(limits))
             except httpx.TimeoutException as exc:
                 raise UserError(504, f"fetching {url} timed out after "
                                 f"{limits.fetch_timeout:.0f}s") from exc
@@ -465,10 +500,8 @@ async def _fetch_all(urls: list[str], limits: Limits) -> list[tuple[str, bytes]]
                     502, f"could not fetch {url}: {type(exc).__name__} (is this machine "
                     "offline? upload the files or paste the text instead)",
                 ) from exc
-            if len(response.content) > limits.max_file_bytes:
-                raise UserError(413, f"{url} is too large: " + _too_large(limits))
             kind = response.headers.get("content-type", "")
             suffix = ".html" if "html" in kind or not kind else ".txt"
             base = (parts.netloc + parts.path).strip("/").replace("/", "_") or "page"
-            documents.append((base[:100] + suffix, response.content))
+            documents.append((base[:100] + suffix, bytes(body)))
     return documents

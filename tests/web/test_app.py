@@ -169,7 +169,7 @@ def test_upload_limits_give_clear_errors(store):
 
 def test_unreachable_urls_give_a_clear_message(client):
     response = client.post(
-        "/api/stories", data={"name": "web", "urls": "http://127.0.0.1:9/nothing-here"}
+        "/api/stories", data={"name": "web", "urls": "http://dossier-test.invalid/nothing-here"}
     )
     assert response.status_code == 502
     assert "could not fetch" in response.json()["detail"]
@@ -195,6 +195,40 @@ def test_fetched_urls_become_articles(store, monkeypatch):
     )
     assert response.status_code == 201, response.text
     assert store.input_names("fetched") == ["example.org_a.txt"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/admin",
+        "http://localhost/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/router",
+        "http://[::1]/",
+    ],
+)
+def test_urls_of_local_and_private_addresses_are_refused(client, url):
+    response = client.post("/api/stories", data={"name": "web", "urls": url})
+    assert response.status_code == 400
+    assert "local or private address" in response.json()["detail"]
+
+
+def test_a_redirect_to_a_private_address_is_refused(store, monkeypatch):
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "example.org":
+            return httpx.Response(302, headers={"location": "http://127.0.0.1/secret"})
+        return httpx.Response(200, content=b"secret", headers={"content-type": "text/plain"})
+
+    real = httpx.AsyncClient
+
+    def mocked(**kwargs):
+        return real(transport=httpx.MockTransport(handler), **kwargs)
+
+    monkeypatch.setattr("dossier.web.app.httpx.AsyncClient", mocked)
+    client = TestClient(create_app(store))
+    response = client.post("/api/stories", data={"name": "r", "urls": "https://example.org/a"})
+    assert response.status_code == 400
+    assert "127.0.0.1" in response.json()["detail"]
 
 
 def test_token_is_required_when_set(store):
