@@ -30,6 +30,7 @@ from dossier.model import Article
 # Modules that register components when imported, in pipeline order: a story stage may use
 # what the stages of earlier modules left in `StoryContext.shared`.
 COMPONENT_MODULES: list[str] = [
+    "dossier.times",
     "dossier.actors",
     "dossier.places",
     "dossier.quotes",

@@ -1,0 +1,434 @@
+"""Temporal expressions to TIMEX-style values, with Microsoft's Recognizers-Text doing the
+heavy lifting (`recognizers-text-date-time`: dates, ranges, durations, relative expressions,
+both readings of an under-specified one).
+
+What is ours is the choice among its readings and the description of the result: a weekday
+or a date without a year comes back as two candidates (the past and the future one), and the
+tense of the verb governing the expression decides ("will meet on Tuesday" forward,
+"concluded on Thursday" back); without a tense, the reading nearest the reference date wins.
+A few forms it does not know are added by pattern (decades, "between 2012 and 2014").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+Direction = Literal["past", "future"]
+
+# A sentence without any of these has no date in it worth the recognizer's time.
+TEMPORAL_CUE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week(?:end)?s?|"
+    r"months?|years?|decades?|centur(?:y|ies)|days?|ago|since|spring|summer|autumn|fall|"
+    r"winter|(?:1[89]|20)\d\d|\d{1,2}/\d{1,2})\b",
+    re.IGNORECASE,
+)
+# Characters of context the recognizer gets on each side of a cue word: enough for "from 1
+# to 3 March" or "approximately two years", and its cost grows faster than the text it reads.
+CUE_MARGIN = 20
+
+
+def cue_windows(text: str, margin: int = CUE_MARGIN) -> list[tuple[int, int]]:
+    """Spans of `text` around its temporal cue words, widened to whole words and merged."""
+    spans: list[tuple[int, int]] = []
+    for match in TEMPORAL_CUE.finditer(text):
+        start, end = max(0, match.start() - margin), min(len(text), match.end() + margin)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+# Words a recognizer reads as a month or a day but English writers use otherwise, unless
+# capitalized: "may" (modal), "march" (verb), "sat", "sun", "wed".
+_NEEDS_CAPITAL = {"may", "march", "sat", "sun", "wed", "mar", "jan", "dec", "aug", "fall"}
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|almost|nearly|roughly|some|approximately|early|late|mid|more than|"
+    r"less than|over|under|up to|beginning of|end of|middle of)\s*-?\s*$",
+    re.IGNORECASE,
+)
+_DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[0-9]|20)\d)0s\b", re.I)
+_YEAR_SPAN = re.compile(
+    r"\b(?:between|from)\s+((?:1[89]|20)\d\d)\s+(?:and|to|until|till)\s+((?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+@dataclass
+class Reading:
+    start: int  # offsets into the text that was parsed
+    end: int
+    text: str
+    value: str | None
+    value_end: str | None
+    granularity: str | None
+    type: str
+    reason: str
+    relative: bool = False
+
+
+@lru_cache(maxsize=1)
+def datetime_model() -> Any:
+    """The recognizer's English date-time model: building it takes a while, once per
+    process."""
+    from recognizers_date_time import DateTimeRecognizer
+    from recognizers_text import Culture
+
+    return DateTimeRecognizer(Culture.English).get_datetime_model()
+
+
+def granularity_of(timex: str) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(?:-WE)?", timex):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", timex):
+        return "month"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", timex):
+        return "season"
+    if re.fullmatch(r"\d{4}", timex):
+        return "year"
+    if re.fullmatch(r"\d{3}X", timex):
+        return "decade"
+    return None
+
+
+def _duration_granularity(timex: str) -> str | None:
+    unit = timex[-1:] if timex.startswith("P") else ""
+    if "T" in timex:
+        return None
+    return {"Y": "year", "M": "month", "W": "week", "D": "day"}.get(unit)
+
+
+def _pick(candidates: list[str], reference: dt.date | None, direction: Direction | None) -> int:
+    """Index of the reading to keep among past/future candidates (ISO dates, sorted)."""
+    if len(candidates) < 2:
+        return 0
+    if direction == "past":
+        return 0
+    if direction == "future":
+        return len(candidates) - 1
+    if reference is None:
+        return 0
+    distances = []
+    for value in candidates:
+        try:
+            distances.append(abs((dt.date.fromisoformat(value[:10]) - reference).days))
+        except ValueError:
+            distances.append(10**6)
+    return distances.index(min(distances))
+
+
+def _choice_reason(timex: str, direction: Direction | None, n: int) -> str:
+    if n < 2:
+        return ""
+    what = "weekday" if "WXX" in timex else "no year"
+    if direction:
+        return f"{what}: {direction} tense"
+    return f"{what}: reading nearest the reference date"
+
+
+def readings(
+    text: str,
+    reference: dt.date | None,
+    direction_at: Any = None,
+) -> list[Reading]:
+    """Every temporal expression in `text`, resolved against `reference` (a publication
+    date). `direction_at(start, end)` gives the tense around a span, when known."""
+    base = reference or dt.date(2000, 7, 1)
+    found: list[Reading] = []
+    for result in datetime_model().parse(text, dt.datetime.combine(base, dt.time())):
+        start, end = result.start, result.end + 1
+        surface = text[start:end]
+        last_word = surface.split()[-1]
+        if last_word.lower() in _NEEDS_CAPITAL and not last_word[:1].isupper():
+            continue  # "this may sound": the modal verb
+        if not TEMPORAL_CUE.search(surface):
+            continue  # "first", "second": an ordinal the recognizer took for a day
+        if surface.isupper() and len(surface) <= 4:
+            continue  # "DEC", "MAR": an acronym, not a month
+        if re.match(r"\s?-?olds?\b", text[end : end + 6]):
+            continue  # "50-year-old", "6-week-old": an age, not a time
+        direction = direction_at(start, end) if direction_at else None
+        reading = _reading(result, surface, start, end, reference, direction, text)
+        if reading is not None:
+            found.append(reading)
+    if reference is None:
+        _mark_relative(found)
+    found.extend(_pattern_readings(text, found))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _reading(
+    result: Any,
+    surface: str,
+    start: int,
+    end: int,
+    reference: dt.date | None,
+    direction: Direction | None,
+    text: str,
+) -> Reading | None:
+    kind = result.type_name.rsplit(".", 1)[-1]
+    values = (result.resolution or {}).get("values") or []
+    if not values or kind in {"time", "timerange", "set"}:
+        return None  # times of day and recurrences carry no date
+    timex = values[0].get("timex", "")
+    if timex == "PRESENT_REF":
+        return None  # "now": nothing beyond the publication date itself
+    before = text[max(0, start - 20) : start]
+    hedge = _APPROXIMATE.search(before)
+    approximate = bool(hedge) or values[0].get("Mod") == "approx"
+    if hedge:
+        # "almost seven years", "early 2016": the hedge belongs to the expression.
+        start -= len(before) - hedge.start()
+        surface = text[start:end]
+    if kind == "duration":
+        decades = re.fullmatch(r"P(\d+(?:\.\d+)?)1", timex)
+        if decades and "decade" in surface.lower():
+            # The recognizer writes "three decades" as P31 and "decade" as P11.
+            deictic = re.search(r"\b(this|last|next|previous|past)\s+$", before, re.I)
+            if deictic and reference is not None:
+                shift = {"this": 0, "next": 10}.get(deictic[1].lower(), -10)
+                decade = f"{(reference.year + shift) // 10}X"
+                return Reading(
+                    start - len(deictic[0]),
+                    end,
+                    text[start - len(deictic[0]) : end],
+                    decade,
+                    None,
+                    "decade",
+                    "exact",
+                    _reason("decade", reference, "this"),
+                )
+            timex = f"P{int(float(decades[1]) * 10)}Y"
+        return Reading(
+            start,
+            end,
+            surface,
+            timex,
+            None,
+            _duration_granularity(timex),
+            "duration",
+            "duration" + (" (approximate)" if approximate else ""),
+        )
+    mod = values[0].get("Mod")
+    if kind in {"date", "datetime"}:
+        candidates = [v.get("value", "")[:10] for v in values if v.get("value")]
+        if not candidates or candidates[0] == "not resolved":
+            return _unresolved(start, end, surface, timex)
+        index = _pick(candidates, reference, direction)
+        reason = _choice_reason(timex, direction, len(candidates))
+        weekday = re.fullmatch(r"XXXX-WXX-(\d)", timex)
+        if weekday and reference is not None and reference.isoweekday() == int(weekday[1]):
+            # News convention: "said on Tuesday" in Tuesday's paper is that very day.
+            return Reading(
+                start,
+                end,
+                surface,
+                reference.isoformat(),
+                None,
+                "day",
+                "exact",
+                _reason("weekday of the publication date itself", reference, surface),
+            )
+        return Reading(
+            start,
+            end,
+            surface,
+            candidates[index],
+            None,
+            "day",
+            "approximate" if approximate else "exact",
+            _reason(reason, reference, surface),
+        )
+    # date ranges: a year, a month, a week, a season, or an explicit span
+    if timex.startswith("("):
+        starts = [v.get("start") for v in values if v.get("start")]
+        ends = [v.get("end") for v in values if v.get("end")]
+        if not starts:
+            return _unresolved(start, end, surface, timex)
+        index = _pick(starts, reference, direction)
+        unit = re.search(r"P\d*([YMWD])\)$", timex)
+        cut = {"Y": 4, "M": 7}.get(unit[1]) if unit else None
+        if cut:
+            # "the past thirty years": a span of years is told in years, not days.
+            first, last = starts[index][:cut], (ends[min(index, len(ends) - 1)] if ends else "")
+            return Reading(
+                start,
+                end,
+                surface,
+                first,
+                last[:cut] or None,
+                "year" if cut == 4 else "month",
+                "range",
+                _reason("span", reference, surface),
+            )
+        return Reading(
+            start,
+            end,
+            surface,
+            starts[index],
+            ends[min(index, len(ends) - 1)] if ends else None,
+            "day",
+            "range",
+            _reason(_choice_reason(timex, direction, len(starts)), reference, surface),
+        )
+    if re.fullmatch(r"XXXX-WXX-\d", timex) and mod:
+        # "since Sunday", "after Tuesday's earthquake": an open range from a weekday.
+        starts = [v.get("start") or v.get("end") or "" for v in values]
+        index = _pick(starts, reference, direction or "past")
+        day = starts[index][:10] or None
+        if day is None:
+            return _unresolved(start, end, surface, timex)
+        open_start = mod in {"since", "after"}
+        return Reading(
+            start,
+            end,
+            surface,
+            day if open_start else None,
+            None if open_start else day,
+            "day",
+            "range",
+            _reason(f"weekday, {mod}", reference, surface),
+        )
+    point = timex
+    if "XXXX" in timex:
+        starts = [v.get("start", "") for v in values]
+        index = _pick(starts, reference, direction)
+        year = starts[index][:4] if starts[index] else None
+        if not year:
+            return _unresolved(start, end, surface, timex)
+        point = timex.replace("XXXX", year)
+    granularity = granularity_of(point)
+    if granularity is None:
+        return _unresolved(start, end, surface, timex)
+    if mod in {"since", "after", "before", "until"}:
+        open_start = mod in {"since", "after"}
+        return Reading(
+            start,
+            end,
+            surface,
+            point if open_start else None,
+            None if open_start else point,
+            granularity,
+            "range",
+            f"open range: {mod} {point}",
+        )
+    reason = _choice_reason(timex, direction, len(values)) if "XXXX" in timex else ""
+    return Reading(
+        start,
+        end,
+        surface,
+        point,
+        None,
+        granularity,
+        "approximate" if approximate else "exact",
+        _reason(reason, reference, surface),
+    )
+
+
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:next|last|previous|past|this|coming|ago|yesterday|today|tomorrow|tonight|"
+    r"earlier|later|following|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _reason(choice: str, reference: dt.date | None, surface: str = "") -> str:
+    relative = bool(choice) or bool(_RELATIVE_WORDS.search(surface))
+    if reference is None or not relative:
+        return "absolute"
+    anchor = f"relative to the publication date {reference.isoformat()}"
+    return f"{anchor}; {choice}" if choice else anchor
+
+
+def _unresolved(start: int, end: int, surface: str, timex: str) -> Reading:
+    return Reading(
+        start,
+        end,
+        surface,
+        None,
+        None,
+        None,
+        "unresolved",
+        f"the recognizer could not resolve it ({timex or 'no value'})",
+    )
+
+
+def _pattern_readings(text: str, taken: list[Reading]) -> list[Reading]:
+    """Decades and year spans, which the recognizer leaves out."""
+    found = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(r.start < e and s < r.end for r in taken + found)
+
+    for match in _YEAR_SPAN.finditer(text):
+        if free(*match.span()):
+            first, last = match.group(1), match.group(2)
+            found.append(
+                Reading(*match.span(), match.group(), first, last, "year", "range", "absolute")
+            )
+    for match in _DECADE.finditer(text):
+        if free(*match.span()):
+            decade = match.group(1) + "X"
+            found.append(
+                Reading(*match.span(), match.group(), decade, None, "decade", "exact", "absolute")
+            )
+    return found
+
+
+def _mark_relative(found: list[Reading]) -> None:
+    """With no reference date, an expression whose value moves with the reference ("next
+    year", "Tuesday", "December 18") cannot be resolved: parse it again against another
+    reference and say so when it moved."""
+    other = dt.date(2010, 1, 15)
+    for reading in found:
+        if reading.type in {"duration", "unresolved"}:
+            continue
+        again = datetime_model().parse(reading.text, dt.datetime.combine(other, dt.time()))
+        if not again:
+            continue
+        second = _reading(again[0], reading.text, 0, len(reading.text), None, None, reading.text)
+        if second is None or (second.value, second.value_end) == (
+            reading.value,
+            reading.value_end,
+        ):
+            reading.reason = "absolute"
+            continue
+        reading.value = reading.value_end = None
+        reading.type = "unresolved"
+        reading.relative = True
+        reading.reason = "relative to the publication date, which the article does not give"
+
+
+def tense_direction(tokens: list[Any]) -> Direction | None:
+    """Past or future from the verb governing an expression's tokens (spaCy tokens)."""
+    if not tokens:
+        return None
+    token = tokens[0]
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    verb = token
+    for word in [*verb.children, *verb.head.children] if verb.dep_ == "xcomp" else verb.children:
+        if word.dep_ == "aux" and word.lower_ in {"will", "shall", "'ll", "wo", "’ll"}:
+            return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in {"set", "due", "expect", "plan", "schedule"}:
+        return "future"
+    if any(c.lower_ == "going" for c in verb.children) or verb.lemma_ in {"plan", "schedule"}:
+        return "future"
+    if verb.tag_ in {"VBD", "VBN"}:
+        return "past"
+    return None

@@ -1,0 +1,206 @@
+"""The `times` story stage: all time expressions of the story, publication ranges inferred for
+undated articles, and the index later stages ask.
+
+An article without a date gets a bounded range only from evidence, said in `published_range`
+with its reason, and `published_from: inferred`; its `published` stays empty. Two kinds of
+evidence, combined when both exist:
+
+- what it says: it was written after the latest fully dated thing it reports in the past
+  tense (with news, within `RECENT_DAYS` of it), and before a dated thing it announces;
+- whom it shares events with: dated articles of the story it is most similar to (TF-IDF
+  cosine of the texts at least `SHARED_EVENTS_SIMILARITY`) were published within a window
+  around their dates.
+
+Its relative expressions ("on Tuesday", "next year") are then resolved against the range's
+earliest day, typed `approximate`, the reason naming the inferred date. Nothing bounded: the
+article stays undated and they stay `unresolved`.
+
+`shared["times"]`: `reference_date(article)` (publication date, else the inferred range's
+earliest day, else None) and `in_span(article, start, end)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dossier.analysis import StoryContext, story_stage
+from dossier.model import Article, DateRange, TimeExpression
+from dossier.times.extract import TimeFinding
+from dossier.times.normalize import readings
+
+RECENT_DAYS = 60
+# A range counts by its start ("since 22 April 2016"): a past day the article knows about.
+DATED_TYPES = {"exact", "approximate", "range"}
+SHARED_EVENTS_SIMILARITY = 0.3
+SHARED_EVENTS_WINDOW = dt.timedelta(days=14)
+
+
+class TimeIndex:
+    def __init__(self) -> None:
+        self.by_article: dict[str, list[TimeExpression]] = defaultdict(list)
+        self.references: dict[str, dt.date | None] = {}
+
+    def reference_date(self, article_id: str) -> dt.date | None:
+        return self.references.get(article_id)
+
+    def in_span(self, article_id: str, start: int, end: int) -> list[TimeExpression]:
+        return [t for t in self.by_article.get(article_id, []) if start <= t.start and t.end <= end]
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def bounds_from_text(findings: list[TimeFinding]) -> tuple[dt.date | None, dt.date | None]:
+    """(written after, written before) from the article's own absolute day-precise dates."""
+    past = [
+        _day(f.value)
+        for f in findings
+        if not f.relative and f.type in DATED_TYPES and f.direction != "future"
+    ]
+    future = [
+        _day(f.value)
+        for f in findings
+        if not f.relative and f.type in DATED_TYPES and f.direction == "future"
+    ]
+    after = max((d for d in past if d), default=None)
+    before = min((d for d in future if d and (after is None or d >= after)), default=None)
+    return after, before
+
+
+def bounds_from_shared_events(
+    undated: list[Article], dated: list[Article]
+) -> dict[str, tuple[dt.date, dt.date, list[str]]]:
+    """Undated article id -> window around the dates of the dated articles it resembles."""
+    if not undated or not dated:
+        return {}
+    vectorizer = TfidfVectorizer(stop_words="english", min_df=1, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([a.text for a in [*undated, *dated]])
+    similarity = (matrix[: len(undated)] @ matrix[len(undated) :].T).toarray()
+    windows = {}
+    for row, article in enumerate(undated):
+        close = np.flatnonzero(similarity[row] >= SHARED_EVENTS_SIMILARITY)
+        if close.size == 0:
+            continue
+        dates = sorted(dated[i].published for i in close if dated[i].published)
+        windows[article.id] = (
+            dates[0] - SHARED_EVENTS_WINDOW,
+            dates[-1] + SHARED_EVENTS_WINDOW,
+            [dated[i].id for i in close],
+        )
+    return windows
+
+
+def infer_range(
+    findings: list[TimeFinding], shared: tuple[dt.date, dt.date, list[str]] | None
+) -> DateRange | None:
+    after, before = bounds_from_text(findings)
+    reasons = []
+    earliest = latest = None
+    if after is not None:
+        earliest = after
+        latest = before or after + dt.timedelta(days=RECENT_DAYS)
+        reasons.append(
+            f"reports {after.isoformat()} as past"
+            + (
+                f" and announces {before.isoformat()}"
+                if before
+                else f" (news: within {RECENT_DAYS} days of it)"
+            )
+        )
+    if shared is not None:
+        low, high, ids = shared
+        if earliest is None:
+            earliest, latest = low, high
+        elif low <= latest and high >= earliest:
+            earliest, latest = max(earliest, low), min(latest, high)
+        reasons.append(f"shares events with dated articles {', '.join(ids[:3])}")
+    if earliest is None or latest is None or latest < earliest:
+        return None
+    return DateRange(earliest=earliest, latest=latest, reason="; ".join(reasons))
+
+
+def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
+    return TimeExpression(
+        article=article_id,
+        start=finding.start,
+        end=finding.end,
+        text=finding.text,
+        value=finding.value,
+        value_end=finding.value_end,
+        granularity=finding.granularity,  # type: ignore[arg-type]
+        type=finding.type,  # type: ignore[arg-type]
+        reason=finding.reason,
+    )
+
+
+def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -> TimeFinding:
+    """A relative expression of an undated article, against its inferred date."""
+    again = [r for r in readings(finding.text, reference, lambda s, e: finding.direction)]
+    if not again or again[0].value is None:
+        return finding
+    first = again[0]
+    return finding.model_copy(
+        update={
+            "value": first.value,
+            "value_end": first.value_end,
+            "granularity": first.granularity,
+            "type": "range" if first.type == "range" else "approximate",
+            "reason": f"relative to the inferred publication date (between "
+            f"{window.earliest.isoformat()} and {window.latest.isoformat()})",
+        }
+    )
+
+
+class TimesStage:
+    name = "times"
+
+    def __call__(self, ctx: StoryContext) -> None:
+        findings: dict[str, list[TimeFinding]] = {
+            article_id: [
+                f if isinstance(f, TimeFinding) else TimeFinding.model_validate(f) for f in found
+            ]
+            for article_id, found in ctx.found("times")
+        }
+        index = TimeIndex()
+        articles = list(ctx.articles())
+        dated = [a for a in articles if a.published is not None and a.duplicate_of is None]
+        undated = [a for a in articles if a.published is None]
+        shared = bounds_from_shared_events(undated, dated)
+        for article in articles:
+            index.references[article.id] = article.published
+        for article in undated:
+            own = findings.get(article.id, [])
+            window = infer_range(own, shared.get(article.id))
+            if window is None:
+                continue
+            reference = window.earliest
+            index.references[article.id] = reference
+            findings[article.id] = [
+                resolve_again(f, reference, window) if f.relative else f for f in own
+            ]
+            ctx.update_article(
+                article.model_copy(update={"published_from": "inferred", "published_range": window})
+            )
+        expressions: list[TimeExpression] = []
+        for article in articles:
+            for finding in sorted(findings.get(article.id, []), key=lambda f: f.start):
+                expression = _expression(article.id, finding)
+                expressions.append(expression)
+                index.by_article[article.id].append(expression)
+        ctx.sections["times"] = expressions
+        ctx.shared["times"] = index
+
+
+@story_stage("times")
+def make_times_stage() -> TimesStage:
+    return TimesStage()

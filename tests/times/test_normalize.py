@@ -1,0 +1,102 @@
+"""Time expressions from real articles, each rule of the normalizer on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossier.times.normalize import cue_windows, readings
+
+FEB_11_2016 = dt.date(2016, 2, 11)  # a Thursday
+
+
+def _one(text: str, reference: dt.date | None, direction=None):
+    found = readings(text, reference, (lambda s, e: direction) if direction else None)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_with_tense_goes_forward_or_back():
+    # seeds: "will co-chair a meeting ... on Tuesday", "concluded on Thursday"
+    ahead = _one("Lavrov will co-chair a meeting on Tuesday.", dt.date(2016, 5, 16), "future")
+    assert (ahead.value, ahead.granularity) == ("2016-05-17", "day")
+    back = _one("The eighth round concluded on Thursday.", dt.date(2017, 12, 16), "past")
+    assert back.value == "2017-12-14"
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    # bpoil_reuters, published Tuesday 2010-06-01: "Eric Holder said on Tuesday"
+    same = _one("U.S. Attorney General Eric Holder said on Tuesday.", dt.date(2010, 6, 1), "past")
+    assert same.value == "2010-06-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("dismiss a separate Russian initiative planned in Sochi next year.", "2017", "year"),
+        ("Last week, the Chilean government stepped up measures.", "2016-W05", "week"),
+        ("started in November previous year in Vienna", "2015", "year"),
+        ("based on the June 2012 Geneva Communique", "2012-06", "month"),
+        ("a summit on Aug. 6.", "2016-08-06", "day"),
+        ("A UN Security Council resolution on December 18 approved", "2015-12-18", "day"),
+        ("On a trip to Egypt last summer, we were shocked", "2015-SU", "season"),
+        ("records from the 1990s to 2005", "199X", "decade"),
+    ],
+)
+def test_relative_and_partial_dates_resolve_against_the_publication_date(text, value, granularity):
+    found = readings(text, FEB_11_2016)
+    assert (value, granularity) in [(r.value, r.granularity) for r in found]
+
+
+def test_since_is_an_open_range():
+    since = _one("Syria's war has killed more than 260 000 people since March 2011.", None)
+    assert (since.value, since.value_end, since.type) == ("2011-03", None, "range")
+
+
+def test_ranges_of_days_and_years():
+    days = _one("talks from 1 to 3 March", FEB_11_2016)
+    assert (days.value, days.value_end, days.type) == ("2016-03-01", "2016-03-03", "range")
+    years = _one("prices rose between 2012 and 2014", None)
+    assert (years.value, years.value_end, years.granularity) == ("2012", "2014", "year")
+    span = _one("it has continued for the past thirty years", dt.date(2011, 2, 11))
+    assert (span.value, span.value_end, span.granularity) == ("1981", "2011", "year")
+
+
+def test_approximate_durations_keep_their_hedge():
+    war = _one("after almost seven years of war", dt.date(2017, 12, 16))
+    assert (war.text, war.value, war.type) == ("almost seven years", "P7Y", "duration")
+    assert "approximate" in war.reason
+    decades = _one("Mubarak, who has ruled Egypt for three decades", None)
+    assert decades.value == "P30Y"
+
+
+def test_undated_relative_expressions_stay_unresolved_with_a_reason():
+    monday = _one("Staffan de Mistura is meeting again Monday with opposition delegates", None)
+    assert monday.value is None and monday.type == "unresolved"
+    assert "does not give" in monday.reason
+    absolute = _one("He was brought to Israel in 1960.", None)
+    assert absolute.value == "1960" and absolute.reason == "absolute"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This may sound a bit radical.",  # the modal verb
+        "The DEC said it was monitoring the security situation.",  # a charity's acronym
+        "the drug that contributed to the 50-year-old singer's death",  # an age
+        "600,000 11-year olds",
+        "talks may resume",
+    ],
+)
+def test_lookalikes_are_not_dates(text):
+    assert [r.text for r in readings(text, FEB_11_2016)] == []
+
+
+def test_cue_windows_cover_the_expression_and_skip_the_rest():
+    sentence = "The talks, which were hosted by the United Nations, will resume on Tuesday."
+    windows = cue_windows(sentence)
+    assert len(windows) == 1
+    start, end = windows[0]
+    assert "on Tuesday." in sentence[start:end] and "hosted" not in sentence[start:end]
+    assert cue_windows("No date in this sentence at all.") == []

@@ -1,0 +1,97 @@
+"""The times story stage: offsets, the index, and publication ranges inferred from evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.times.extract import TimeFinding
+from dossier.times.stage import infer_range
+from tests.conftest import SEEDS
+
+
+def _finding(value: str, direction=None, relative=False) -> TimeFinding:
+    return TimeFinding(
+        start=0,
+        end=1,
+        text="x",
+        value=value,
+        granularity="day",
+        type="exact",
+        reason="absolute",
+        direction=direction,
+        relative=relative,
+    )
+
+
+def test_a_range_is_inferred_from_dated_past_and_future_mentions():
+    window = infer_range([_finding("2016-04-22"), _finding("2016-05-17", "future")], None)
+    assert (window.earliest, window.latest) == (dt.date(2016, 4, 22), dt.date(2016, 5, 17))
+    assert "reports 2016-04-22 as past" in window.reason
+
+
+def test_a_range_from_shared_events_narrows_the_own_one():
+    shared = (dt.date(2016, 4, 20), dt.date(2016, 5, 5), ["a1"])
+    window = infer_range([_finding("2016-04-22")], shared)
+    assert (window.earliest, window.latest) == (dt.date(2016, 4, 22), dt.date(2016, 5, 5))
+    assert "shares events with dated articles a1" in window.reason
+
+
+def test_nothing_to_go_on_infers_nothing():
+    assert infer_range([_finding("2016-05-17", "future")], None) is None
+    assert infer_range([], None) is None
+
+
+def _build(tmp_path: Path, texts: dict[str, str]) -> dict:
+    import dossier.times  # noqa: F401 - registers the extractor and the stage
+    from dossier.pipeline import BuildOptions, build
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build(
+        [str(tmp_path / n) for n in texts],
+        out,
+        BuildOptions(extractors=["times"], stages=["times"]),
+    )
+    return json.loads((out / "story.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_an_undated_article_gets_a_range_and_its_weekdays_resolve(tmp_path):
+    story = _build(
+        tmp_path,
+        {
+            "undated.txt": "Syria truce shattered\n\nMore than 250 civilians have been killed "
+            "since 22 April 2016, mostly in air raids. The ISSG will hold talks on Monday.",
+        },
+    )
+    article = story["articles"][0]
+    assert article["published"] is None and article["published_from"] == "inferred"
+    assert article["published_range"]["earliest"] == "2016-04-22"
+    monday = [t for t in story["times"] if t["text"] == "Monday"][0]
+    assert monday["value"] == "2016-04-25" and monday["type"] == "approximate"
+    assert "inferred publication date" in monday["reason"]
+
+
+@pytest.mark.slow
+def test_seed_times_point_at_their_text_and_stay_unresolved_without_evidence(tmp_path):
+    import dossier.times  # noqa: F401
+    from dossier.pipeline import BuildOptions, build
+
+    out = tmp_path / "seeds"
+    build([str(SEEDS)], out, BuildOptions(extractors=["times"], stages=["times"]))
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    for t in story["times"]:
+        assert texts[t["article"]][t["start"] : t["end"]] == t["text"]
+    dated = next(a for a in story["articles"] if a["published"] == "2017-12-16")
+    values = {t["text"]: t["value"] for t in story["times"] if t["article"] == dated["id"]}
+    assert values["Thursday"] == "2017-12-14"  # the eighth round concluded on Thursday
+    assert values["September 15"] == "2017-09-15"  # the de-escalation accord
+    assert values["next year"] == "2018"
+    unresolved = [t for t in story["times"] if t["type"] == "unresolved"]
+    assert unresolved and all(t["value"] is None and t["reason"] for t in unresolved)
