@@ -35,6 +35,7 @@ COMPONENT_MODULES: list[str] = [
     "dossier.places",
     "dossier.quotes",
     "dossier.events",
+    "dossier.claims",
     "dossier.timeline",
 ]
 
