@@ -36,6 +36,7 @@ COMPONENT_MODULES: list[str] = [
     "dossier.quotes",
     "dossier.events",
     "dossier.claims",
+    "dossier.forums",
     "dossier.timeline",
 ]
 
