@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -152,7 +153,24 @@ class SectionView:
         return fallback or "?"
 
     def actors(self, ids: list[str]) -> str:
-        return " and ".join(self.actor(i) for i in ids) if ids else ""
+        return ", ".join(self.actor(i) for i in dict.fromkeys(ids)) if ids else ""
+
+    def forum_parts(self, forum: Any) -> str:
+        """"chairs: United States, Russia; mediator: Staffan de Mistura; with: Syria, ...",
+        each actor once, in the part that says most about them."""
+        seen: set[str] = set()
+        parts = []
+        for label, ids in (
+            ("chairs", forum.chairs),
+            ("mediators", forum.mediators),
+            ("guarantors", forum.guarantors),
+            ("with", forum.participants),
+        ):
+            fresh = [i for i in dict.fromkeys(ids) if i not in seen]
+            seen.update(fresh)
+            if fresh:
+                parts.append(f"{label}: {self.actors(fresh)}")
+        return "; ".join(parts)
 
     def place(self, place_id: str | None) -> str:
         return self.place_names.get(place_id or "", "")
