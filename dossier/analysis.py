@@ -38,6 +38,7 @@ COMPONENT_MODULES: list[str] = [
     "dossier.claims",
     "dossier.forums",
     "dossier.timeline",
+    "dossier.summary",
 ]
 
 Findings = dict[str, list[BaseModel]]

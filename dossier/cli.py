@@ -404,6 +404,29 @@ def eval_places(data: Path | None, as_json: bool, limit: int | None) -> None:
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
 
 
+@evaluate.command(name="summaries")
+@click.option(
+    "--data", type=click.Path(exists=True, path_type=Path), default=None,
+    help="Multi-News JSON Lines file or folder "
+    "[default: ../shared/data/multinews/sample_validation.jsonl when present].",
+)
+@click.option("--words", type=click.IntRange(min=10), default=300, show_default=True,
+              help="Summary length budget in words, the same for every system.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters.")
+def eval_summaries(data: Path | None, words: int, as_json: bool, limit: int | None) -> None:
+    """ROUGE-1/2/L of dossier's cited summary on Multi-News, next to round-robin lead, LexRank,
+    TextRank and MMR with the same sentences and budget."""
+    from dossier.evaluate import default_data_path
+    from dossier.evaluate.summaries import evaluate_summaries, format_table
+
+    path = data or default_data_path("multinews/sample_validation.jsonl")
+    if path is None:
+        raise click.UsageError("no --data given and ../shared/data/multinews is not present")
+    report = evaluate_summaries(path, words=words, limit=limit)
+    click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
+
+
 @evaluate.command(name="timelines")
 @click.option(
     "--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,

@@ -1,0 +1,244 @@
+"""Multi-document summaries measured on Multi-News, next to the usual extractive baselines.
+
+Protocol (the issue's): every system gets the same sentences (spaCy's rule-based
+sentencizer over each document's lines) and the same budget in words; each system's sentences
+are joined in its own order until the budget is reached and the last one is cut to fit;
+ROUGE-1/2/L F1 from `rouge-score` with stemming, against the human summary without its leading
+"– ". Systems:
+
+- `dossier`: `dossier.summary.scoring.select_sentences`, the function the story stage ships
+  (here without the story structure, which a bare Multi-News cluster does not have);
+- `lead`: round-robin lead, sentence 1 of every document, then sentence 2, ...;
+- `lexrank`, `textrank`: sumy's summarizers, ranked over the same sentences;
+- `mmr`: maximal marginal relevance over the same sentence encoder (all-MiniLM-L6-v2), query =
+  the cluster's centroid, lambda 0.7.
+
+Nothing is learned from the evaluation data: dossier's weights are set by hand
+(`scoring.Weights`) and the same for every cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+SYSTEMS = ("dossier", "lead", "lexrank", "textrank", "mmr")
+MMR_LAMBDA = 0.7
+
+
+def load_clusters(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Multi-News clusters from JSON Lines `{documents: [...], summary}` (or `document` with
+    documents separated by `|||||`)."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    count = 0
+    for file in files:
+        with file.open(encoding="utf-8") as lines:
+            for line in lines:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                documents = record.get("documents")
+                if documents is None:
+                    documents = str(record.get("document", "")).split("|||||")
+                yield {
+                    "id": record.get("idx", count),
+                    "documents": [d for d in documents if d.strip()],
+                    "summary": record["summary"],
+                }
+                count += 1
+                if limit is not None and count >= limit:
+                    return
+
+
+def reference_text(summary: str) -> str:
+    return re.sub(r"^\s*[–-]\s*", "", summary.strip())
+
+
+_splitter: Any = None
+
+
+def split_sentences(document: str) -> list[str]:
+    """The one sentence splitter every system shares."""
+    global _splitter
+    if _splitter is None:
+        import spacy
+
+        _splitter = spacy.blank("en")
+        _splitter.add_pipe("sentencizer")
+    sentences = []
+    for line in document.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for sent in _splitter(line).sents:
+            text = sent.text.strip()
+            if text:
+                sentences.append(text)
+    return sentences
+
+
+def fit_budget(sentences: Sequence[str], words: int) -> str:
+    """Sentences joined in order until `words`, the last one cut to fit."""
+    out: list[str] = []
+    total = 0
+    for sentence in sentences:
+        tokens = sentence.split()
+        if total + len(tokens) >= words:
+            out.append(" ".join(tokens[: words - total]))
+            break
+        out.append(sentence)
+        total += len(tokens)
+    return " ".join(out)
+
+
+def lead(documents: Sequence[Sequence[str]]) -> list[str]:
+    order = []
+    for rank in range(max((len(d) for d in documents), default=0)):
+        order.extend(d[rank] for d in documents if rank < len(d))
+    return order
+
+
+def mmr(
+    sentences: Sequence[str], embeddings: np.ndarray, words: int, weight: float = MMR_LAMBDA
+) -> list[str]:
+    if not len(sentences):
+        return []
+    centroid = embeddings.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    relevance = embeddings @ centroid
+    chosen: list[int] = []
+    total = 0
+    remaining = set(range(len(sentences)))
+    while remaining and total < words:
+        if chosen:
+            redundancy = (embeddings[list(remaining)] @ embeddings[chosen].T).max(axis=1)
+        else:
+            redundancy = np.zeros(len(remaining))
+        candidates = list(remaining)
+        scores = weight * relevance[candidates] - (1 - weight) * redundancy
+        best = candidates[int(np.argmax(scores))]
+        chosen.append(best)
+        remaining.discard(best)
+        total += len(sentences[best].split())
+    return [sentences[i] for i in chosen]
+
+
+class _WordTokenizer:
+    """Words for sumy's sentence objects. sumy's own tokenizer needs NLTK's punkt data, which
+    is downloaded at run time (no network here); the sentences are already split anyway."""
+
+    language = "english"
+
+    @staticmethod
+    def to_words(text: str) -> tuple[str, ...]:
+        return tuple(re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text))
+
+
+def _sumy_ranked(kind: str, sentences: Sequence[str]) -> list[str]:
+    """sumy's LexRank or TextRank ranking of the given sentences (best first): its
+    `_get_best_sentences` keeps a top k in document order; we keep the whole ranking so
+    every system fills the same budget the same way."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = _WordTokenizer()
+    base = LexRankSummarizer if kind == "lexrank" else TextRankSummarizer
+
+    class Ranking(base):  # type: ignore[valid-type, misc]
+        def _get_best_sentences(self, sentences, count, rating, *args, **kwargs):
+            rate = (lambda s: rating[s]) if isinstance(rating, dict) else rating
+            order = sorted(
+                range(len(sentences)),
+                key=lambda i: -rate(sentences[i], *args, **kwargs),
+            )
+            return tuple(sentences[i] for i in order)
+
+    summarizer = Ranking(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    document = ObjectDocumentModel([Paragraph([SumySentence(s, tokenizer) for s in sentences])])
+    return [str(s) for s in summarizer(document, len(sentences))]
+
+
+def summaries_for(
+    documents: list[list[str]], embeddings: list[np.ndarray], words: int
+) -> dict[str, str]:
+    from dossier.summary.scoring import select_sentences
+
+    flat = [s for d in documents for s in d]
+    stacked = np.concatenate([e for e in embeddings if len(e)], axis=0) if flat else None
+    chosen = select_sentences(documents, embeddings, words, fill=True)
+    out = {
+        "dossier": fit_budget([c.text for c in chosen], words),
+        "lead": fit_budget(lead(documents), words),
+        "lexrank": fit_budget(_sumy_ranked("lexrank", flat), words),
+        "textrank": fit_budget(_sumy_ranked("textrank", flat), words),
+        "mmr": fit_budget(mmr(flat, stacked, words) if stacked is not None else [], words),
+    }
+    return out
+
+
+def evaluate_summaries(
+    data_path: Path, words: int = 300, limit: int | None = None
+) -> dict[str, Any]:
+    from rouge_score import rouge_scorer
+
+    from dossier.embed import encode
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    totals = {name: {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0} for name in SYSTEMS}
+    started = time.perf_counter()
+    clusters = articles = 0
+    for cluster in load_clusters(data_path, limit):
+        documents = [split_sentences(d) for d in cluster["documents"]]
+        documents = [d for d in documents if d]
+        if not documents:
+            continue
+        vectors = encode([s for d in documents for s in d])
+        embeddings, offset = [], 0
+        for document in documents:
+            embeddings.append(vectors[offset : offset + len(document)])
+            offset += len(document)
+        reference = reference_text(cluster["summary"])
+        for name, summary in summaries_for(documents, embeddings, words).items():
+            scores = scorer.score(reference, summary)
+            for metric in ("rouge1", "rouge2", "rougeL"):
+                totals[name][metric] += scores[metric].fmeasure
+        clusters += 1
+        articles += len(documents)
+    seconds = time.perf_counter() - started
+    return {
+        "n": clusters,
+        "words": words,
+        "seconds": round(seconds, 1),
+        "articles_per_second": round(articles / seconds, 2) if seconds else None,
+        "systems": {
+            name: {m: round(v / clusters, 4) if clusters else 0.0 for m, v in metrics.items()}
+            for name, metrics in totals.items()
+        },
+    }
+
+
+def format_table(report: dict[str, Any]) -> str:
+    lines = [
+        f"Multi-News summaries: {report['n']} clusters, {report['words']} words, "
+        f"{report['seconds']}s ({report['articles_per_second']} articles/s)",
+        "",
+        f"{'system':<10}{'R-1':>8}{'R-2':>8}{'R-L':>8}",
+    ]
+    ranked = sorted(report["systems"].items(), key=lambda kv: -kv[1]["rouge1"])
+    for name, scores in ranked:
+        lines.append(
+            f"{name:<10}{scores['rouge1'] * 100:>8.2f}{scores['rouge2'] * 100:>8.2f}"
+            f"{scores['rougeL'] * 100:>8.2f}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,3 @@
+"""The cited multi-document summary (selection shared with its evaluation + story stage)."""
+
+from dossier.summary import stage  # noqa: F401 - importing registers the stage

@@ -1,0 +1,175 @@
+"""The `summary` story stage: a cited multi-document summary of the story.
+
+The sentences come from the articles as they are (extractive), chosen by
+`dossier.summary.scoring.select_sentences` — the function the Multi-News evaluation measures —
+with the story's own structure as one of its signals: a sentence that carries an event, a
+figure, a dated expression or the story's main actors is worth more than one that carries
+none. The chosen sentences are then told in order: by the date of what they report where a
+time expression gives one, else by their article's date, else as the articles come. Each
+sentence cites its passage, and the passages of other articles that say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+
+from dossier.analysis import StoryContext, story_stage
+from dossier.model import Citation, SummarySentence
+from dossier.summary.scoring import select_sentences
+
+DEFAULT_WORDS = 120
+SUPPORT_SIMILARITY = 0.75
+MAX_SUPPORTS = 3
+TOP_ACTORS = 8
+
+
+def _sentence_spans(article: Any) -> list[tuple[int, int]]:
+    """Sentence spans of an article, trimmed of surrounding whitespace."""
+    spans = []
+    for sentence in article.sentences:
+        start, end = sentence.start, sentence.end
+        text = article.text[start:end]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start += len(text) - len(text.lstrip())
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _structure(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> dict:
+    """Per article, per sentence: the share of structure signals it carries (events, claims,
+    dated times, main actors), in [0, 1]."""
+    marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for event in ctx.sections.get("events") or []:
+        for m in getattr(event, "mentions", []):
+            marks[m.article].append((m.start, m.end, "event"))
+    for claim in ctx.sections.get("claims") or []:
+        marks[claim.article].append((claim.start, claim.end, "claim"))
+    for expression in ctx.sections.get("times") or []:
+        if expression.value and expression.type in {"exact", "approximate", "range"}:
+            marks[expression.article].append((expression.start, expression.end, "time"))
+    actors = sorted(ctx.sections.get("actors") or [], key=lambda a: -len(a.mentions))
+    for actor in actors[:TOP_ACTORS]:
+        for m in actor.mentions:
+            marks[m.article].append((m.start, m.end, "actor"))
+    scores: dict[str, list[float]] = {}
+    for article_id, sentence_spans in spans.items():
+        found = sorted(marks.get(article_id, []))
+        values = []
+        for start, end in sentence_spans:
+            kinds = {kind for s, _e, kind in found if start <= s < end}
+            values.append(len(kinds) / 4)
+        scores[article_id] = values
+    return scores
+
+
+def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> str | None:
+    times = ctx.shared.get("times")
+    if times is not None:
+        for expression in times.in_span(article_id, start, end):
+            if (
+                expression.type in {"exact", "approximate"}
+                and expression.granularity in {"day", "month"}
+                and expression.value
+            ):
+                return expression.value
+        reference = times.reference_date(article_id)
+        return reference.isoformat() if reference else None
+    published = ctx.article(article_id).published
+    return published.isoformat() if isinstance(published, dt.date) else None
+
+
+class SummaryStage:
+    name = "summary"
+
+    def __call__(self, ctx: StoryContext) -> None:
+        from dossier.embed import encode
+
+        words = int(ctx.options.get("summary_words") or DEFAULT_WORDS)
+        articles = [
+            a for a in ctx.articles() if a.duplicate_of is None and a.language in ("en", "und")
+        ]
+        spans = {a.id: _sentence_spans(a) for a in articles}
+        documents = [[a.text[s:e] for s, e in spans[a.id]] for a in articles]
+        if not any(documents):
+            ctx.sections["summary"] = []
+            return
+        flat = [text for document in documents for text in document]
+        vectors = encode(flat)
+        embeddings, offset = [], 0
+        for document in documents:
+            embeddings.append(vectors[offset : offset + len(document)])
+            offset += len(document)
+        structure = _structure(ctx, spans)
+        chosen = select_sentences(
+            documents,
+            embeddings,
+            words,
+            structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
+        )
+        order = {a.id: n for n, a in enumerate(articles)}
+        sentences = []
+        for candidate in chosen:
+            article = articles[candidate.document]
+            start, end = spans[article.id][candidate.index]
+            supports = self._supports(
+                candidate.document,
+                embeddings[candidate.document][candidate.index],
+                articles,
+                spans,
+                embeddings,
+            )
+            sentences.append(
+                (
+                    _sentence_date(ctx, article.id, start, end) or "9999",
+                    order[article.id],
+                    start,
+                    SummarySentence(
+                        article=article.id,
+                        start=start,
+                        end=end,
+                        text=article.text[start:end],
+                        supports=supports,
+                    ),
+                )
+            )
+        sentences.sort(key=lambda item: item[:3])
+        ctx.sections["summary"] = [item[3] for item in sentences]
+
+    @staticmethod
+    def _supports(
+        document: int,
+        vector: np.ndarray,
+        articles: list[Any],
+        spans: dict[str, list[tuple[int, int]]],
+        embeddings: list[np.ndarray],
+    ) -> list[Citation]:
+        """The passage of each other article closest to the sentence, when it says the same."""
+        found = []
+        for other, article in enumerate(articles):
+            if other == document or not len(embeddings[other]):
+                continue
+            similarity = embeddings[other] @ vector
+            best = int(np.argmax(similarity))
+            if float(similarity[best]) >= SUPPORT_SIMILARITY:
+                start, end = spans[article.id][best]
+                found.append(
+                    (
+                        float(similarity[best]),
+                        Citation(
+                            article=article.id, start=start, end=end, text=article.text[start:end]
+                        ),
+                    )
+                )
+        found.sort(key=lambda item: -item[0])
+        return [citation for _, citation in found[:MAX_SUPPORTS]]
+
+
+@story_stage("summary")
+def make_summary_stage() -> SummaryStage:
+    return SummaryStage()

@@ -1,0 +1,70 @@
+"""The summary section of a story: cited, ordered, within its length, on real articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def _build(inputs: list[str], out: Path, words: int = 120) -> dict:
+    import dossier.summary  # noqa: F401
+    from dossier.pipeline import BuildOptions, build
+
+    names = ["times", "actors", "places", "events", "claims"]
+    build(
+        inputs,
+        out,
+        BuildOptions(
+            extractors=names, stages=[*names, "summary"], story_options={"summary_words": words}
+        ),
+    )
+    return json.loads((out / "story.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> dict:
+    return _build([str(SEEDS)], tmp_path_factory.mktemp("summary-seeds"))
+
+
+def test_every_sentence_cites_its_passage(seeds):
+    texts = {a["id"]: a["text"] for a in seeds["articles"]}
+    assert seeds["summary"]
+    for sentence in seeds["summary"]:
+        assert texts[sentence["article"]][sentence["start"] : sentence["end"]] == sentence["text"]
+        for support in sentence["supports"]:
+            assert support["article"] != sentence["article"]
+            assert texts[support["article"]][support["start"] : support["end"]] == support["text"]
+
+
+def test_length_and_more_than_one_source(seeds):
+    words = sum(len(s["text"].split()) for s in seeds["summary"])
+    assert words <= 120
+    assert len({s["article"] for s in seeds["summary"]}) >= 3
+
+
+def test_dated_sentences_come_in_date_order(seeds):
+    dated = next(a["id"] for a in seeds["articles"] if a["published"])
+    order = [s["article"] for s in seeds["summary"]]
+    # the only dated article's sentences come first, the undated follow in article order
+    assert order[0] == dated
+
+
+def test_longer_budget_gives_a_longer_summary(tmp_path):
+    short = _build([str(SEEDS)], tmp_path / "short", words=60)
+    long = _build([str(SEEDS)], tmp_path / "long", words=250)
+    assert len(long["summary"]) > len(short["summary"])
+
+
+def test_one_article_and_an_empty_story(tmp_path):
+    one = sorted(SEEDS.iterdir())[0]
+    story = _build([str(one)], tmp_path / "one")
+    assert story["summary"] and {s["article"] for s in story["summary"]} == {
+        story["articles"][0]["id"]
+    }
+    assert all(not s["supports"] for s in story["summary"])
