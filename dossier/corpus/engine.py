@@ -9,6 +9,7 @@ waits for it, so memory stays bounded however large the corpus (backpressure by 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -86,20 +87,26 @@ class LocalEngine:
             if self._local is None:
                 self._local = ArticleWorker(*self._args)
             return [self._local.analyze(chunk) for chunk in chunks]
+        return list(self._executor().map(_analyze_in_worker, chunks))
+
+    def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            # Spawned, not forked: a fork of a process that has run torch (the summary's
+            # sentence encoder) inherits its thread pools' locks and can hang for ever.
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, initializer=_init_worker, initargs=self._args
+                max_workers=self.workers,
+                initializer=_init_worker,
+                initargs=self._args,
+                mp_context=multiprocessing.get_context("spawn"),
             )
-        return list(self._pool.map(_analyze_in_worker, chunks))
+        return self._pool
 
     def map_stories(self, task: Callable[..., Any], args: list[tuple]) -> list[Any]:
         if self.workers == 1 or len(args) < 2:
             return [task(*a) for a in args]
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, initializer=_init_worker, initargs=self._args
-            )
-        return list(self._pool.map(run_story, [task] * len(args), *zip(*args, strict=True)))
+        return list(
+            self._executor().map(run_story, [task] * len(args), *zip(*args, strict=True))
+        )
 
     def close(self) -> None:
         if self._pool is not None:
