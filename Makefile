@@ -40,7 +40,11 @@ lint: setup-test
 
 eval: setup-test system-deps
 	$(BIN)/dossier eval extract
+	$(BIN)/dossier eval resolution
+	$(BIN)/dossier eval extraction
+	$(BIN)/dossier eval summaries
 	$(BIN)/dossier eval timelines
+	$(BIN)/dossier eval stories
 
 bench: setup
 	$(BIN)/python bench/throughput.py

@@ -514,6 +514,11 @@ def corpus() -> None:
     "--max-size", "max_mb", type=click.FloatRange(min=0.001), default=50, show_default=True,
     help="Skip single files (and JSON Lines records) larger than this many MB.",
 )
+@click.option(
+    "--db", metavar="DB", help="Also store every story in this database (SQLite file or "
+    "postgresql:// URL) for `dossier serve`; a story whose articles did not change since its "
+    "stored version is not stored again.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no report.")
 def corpus_build(
     paths: tuple[str, ...],
@@ -524,6 +529,7 @@ def corpus_build(
     batch_size: int,
     model: str,
     max_mb: float,
+    db: str | None,
     quiet: bool,
 ) -> None:
     """Read every article in INPUT (files, folders, globs, large JSON Lines or gzip, streamed),
@@ -577,6 +583,18 @@ def corpus_build(
         )
         for reason, n in report["skipped_reasons"].items():
             click.echo(f"  skipped {n}: {reason}", err=True)
+    if db:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from dossier.corpus.build import store_stories
+        from dossier.store import StoreError
+
+        try:
+            stored = store_stories(out_dir, db)
+        except (StoreError, SQLAlchemyError, OSError) as exc:
+            raise click.ClickException(f"cannot store the stories in {db}: {exc}") from exc
+        if not quiet:
+            click.echo(f"dossier: {stored} stories stored in {db}", err=True)
 
 
 def _count_records(paths: tuple[str, ...]) -> int | None:

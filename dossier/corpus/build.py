@@ -413,3 +413,40 @@ def write_tables(out_dir: Path, assignments: dict[str, str]) -> None:
     tables.mkdir(exist_ok=True)
     write_article_tables(tables, _batch_folders(out_dir), assignments, _read_articles)
     write_section_tables(tables, out_dir / "stories")
+
+
+def store_stories(out_dir: Path, db: str) -> int:
+    """Put every built story of a corpus into the store the web app serves, as `corpus-<id>`;
+    a story is stored again only when its membership changed (the note of its latest version
+    holds the membership hash). Returns how many were stored."""
+    from dossier.model import Story
+    from dossier.store import Store
+
+    hashes: dict[str, str] = {}
+    done_path = out_dir / STORIES_DONE
+    if done_path.exists():
+        for line in done_path.read_text(encoding="utf-8").splitlines():
+            with contextlib.suppress(ValueError):
+                record = json.loads(line)
+                hashes[record["story"]] = record["members"]
+    store = Store(db)
+    stored = 0
+    try:
+        existing = {info.name for info in store.list_stories()}
+        for folder in sorted((out_dir / "stories").glob("*")):
+            story_file = folder / "story.json"
+            if not story_file.exists():
+                continue
+            name = f"corpus-{folder.name}".lower()
+            note = f"corpus {out_dir.name}: members {hashes.get(folder.name, '?')}"
+            if name in existing:
+                versions = store.versions(name)
+                if versions and versions[-1].note == note:
+                    continue
+            story = Story.model_validate_json(story_file.read_text(encoding="utf-8"))
+            title = story.articles[0].title if story.articles else None
+            store.import_story(name, story, note=note, title=title)
+            stored += 1
+    finally:
+        store.close()
+    return stored

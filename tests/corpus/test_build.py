@@ -68,6 +68,30 @@ def test_build_groups_stories_writes_tables_and_reports_bad_input(tmp_path):
     assert again.batches == 0 and again.stories_built == 0 and again.articles == 12
 
 
+def test_corpus_stories_land_in_the_store_once(tmp_path):
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+    from dossier.store import Store
+
+    stream = tmp_path / "in.jsonl"
+    write_stream(stream, 8)
+    db = tmp_path / "stories.db"
+    command = ["corpus", "build", str(stream), "--out", str(tmp_path / "out"),
+               "--model", "blank:en", "--workers", "1", "--batch-size", "4", "--db", str(db)]
+    first = CliRunner().invoke(cli, command)
+    assert first.exit_code == 0, first.output
+    store = Store(str(db))
+    try:
+        names = sorted(info.name for info in store.list_stories())
+        assert len(names) == 3 and all(n.startswith("corpus-") for n in names)
+        assert sum(len(store.story(n).articles) for n in names) == 8
+    finally:
+        store.close()
+    again = CliRunner().invoke(cli, command)
+    assert again.exit_code == 0 and "0 stories stored" in again.output
+
+
 @pytest.mark.slow
 def test_a_new_batch_of_inputs_joins_the_existing_stories(tmp_path):
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
