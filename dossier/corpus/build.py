@@ -363,7 +363,9 @@ def _build_stories(
     args = [
         (str(inputs / f"{sid}.pkl"), str(stories_root / sid), options.stages,
          options.story_options)
-        for sid in sorted(todo)
+        # Largest first: the pool then ends on small stories instead of one big one
+        # running alone while the other workers wait.
+        for sid in sorted(todo, key=lambda sid: (-len(todo[sid]), sid))
     ]  # fmt: skip
     engine.map_stories(build_one_story, args)
     for sid in sorted(todo):

@@ -69,6 +69,17 @@ class ArticleWorker:
         return out
 
 
+def limit_threads(threads: int) -> None:
+    """Cap this process's math threads (torch, BLAS/OpenMP) at its share of the cores: each
+    library sizes its pool to the whole machine, so two workers on two cores would each run
+    two threads and spend the difference contending."""
+    import threadpoolctl
+    import torch
+
+    torch.set_num_threads(threads)
+    threadpoolctl.threadpool_limits(threads)
+
+
 def run_story(task: Callable[..., Any], *args: Any) -> Any:
     return task(*args)
 
@@ -96,7 +107,7 @@ class LocalEngine:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 initializer=_init_worker,
-                initargs=self._args,
+                initargs=(*self._args, max(1, (os.cpu_count() or 1) // self.workers)),
                 mp_context=multiprocessing.get_context("spawn"),
             )
         return self._pool
@@ -117,8 +128,9 @@ class LocalEngine:
 _WORKER: ArticleWorker | None = None
 
 
-def _init_worker(model: str, extractors: Sequence[str] | None) -> None:
+def _init_worker(model: str, extractors: Sequence[str] | None, threads: int = 1) -> None:
     global _WORKER
+    limit_threads(threads)
     _WORKER = ArticleWorker(model, extractors)
 
 
