@@ -1,3 +1,3 @@
 """The cited multi-document summary (selection shared with its evaluation + story stage)."""
 
-from dossier.summary import stage  # noqa: F401 - importing registers the stage
+from dossier.summary import stage, vectors  # noqa: F401 - importing registers them

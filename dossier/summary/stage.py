@@ -20,6 +20,7 @@ import numpy as np
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Citation, SummarySentence
 from dossier.summary.scoring import select_sentences
+from dossier.summary.vectors import SentenceVectors, sentence_spans, vectors_for
 
 DEFAULT_WORDS = 120
 SUPPORT_SIMILARITY = 0.75
@@ -27,18 +28,17 @@ MAX_SUPPORTS = 3
 TOP_ACTORS = 8
 
 
-def _sentence_spans(article: Any) -> list[tuple[int, int]]:
-    """Sentence spans of an article, trimmed of surrounding whitespace."""
-    spans = []
-    for sentence in article.sentences:
-        start, end = sentence.start, sentence.end
-        text = article.text[start:end]
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start += len(text) - len(text.lstrip())
-        spans.append((start, start + len(stripped)))
-    return spans
+def _made_vectors(ctx: StoryContext, article_id: str) -> SentenceVectors | None:
+    for item in ctx.findings.get(article_id, {}).get("sentence_vectors", []):
+        if isinstance(item, SentenceVectors):
+            return item
+    return None
+
+
+def _same_spans(made: SentenceVectors, article: Any) -> bool:
+    """The vectors were made from this very text (a stage may not have changed it, but a
+    stale finding must never point a citation at the wrong place)."""
+    return [tuple(span) for span in made.spans] == sentence_spans(article)
 
 
 def _structure(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> dict:
@@ -58,10 +58,10 @@ def _structure(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> di
         for m in actor.mentions:
             marks[m.article].append((m.start, m.end, "actor"))
     scores: dict[str, list[float]] = {}
-    for article_id, sentence_spans in spans.items():
+    for article_id, article_spans in spans.items():
         found = sorted(marks.get(article_id, []))
         values = []
-        for start, end in sentence_spans:
+        for start, end in article_spans:
             kinds = {kind for s, _e, kind in found if start <= s < end}
             values.append(len(kinds) / 4)
         scores[article_id] = values
@@ -88,23 +88,22 @@ class SummaryStage:
     name = "summary"
 
     def __call__(self, ctx: StoryContext) -> None:
-        from dossier.embed import encode
-
         words = int(ctx.options.get("summary_words") or DEFAULT_WORDS)
         articles = [
             a for a in ctx.articles() if a.duplicate_of is None and a.language in ("en", "und")
         ]
-        spans = {a.id: _sentence_spans(a) for a in articles}
+        spans: dict[str, list[tuple[int, int]]] = {}
+        embeddings: list[np.ndarray] = []
+        for article in articles:
+            made = _made_vectors(ctx, article.id)
+            if made is None or not _same_spans(made, article):
+                made = vectors_for(article, sentence_spans(article))
+            spans[article.id] = list(made.spans)
+            embeddings.append(made.matrix())
         documents = [[a.text[s:e] for s, e in spans[a.id]] for a in articles]
         if not any(documents):
             ctx.sections["summary"] = []
             return
-        flat = [text for document in documents for text in document]
-        vectors = encode(flat)
-        embeddings, offset = [], 0
-        for document in documents:
-            embeddings.append(vectors[offset : offset + len(document)])
-            offset += len(document)
         structure = _structure(ctx, spans)
         chosen = select_sentences(
             documents,

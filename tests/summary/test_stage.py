@@ -68,3 +68,20 @@ def test_one_article_and_an_empty_story(tmp_path):
         story["articles"][0]["id"]
     }
     assert all(not s["supports"] for s in story["summary"])
+
+
+def test_vectors_made_per_article_give_the_same_summary(tmp_path, seeds):
+    """The sentence_vectors extractor moves encoding to the per-article stage; the summary
+    read from its vectors is the one the stage makes when it encodes by itself."""
+    import dossier.summary  # noqa: F401
+    from dossier.pipeline import BuildOptions, build
+
+    names = ["times", "actors", "places", "events", "claims"]
+    build(
+        [str(SEEDS)],
+        tmp_path,
+        BuildOptions(extractors=[*names, "sentence_vectors"], stages=[*names, "summary"]),
+    )
+    story = json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))
+    cited = [(s["article"], s["start"], s["end"]) for s in story["summary"]]
+    assert cited == [(s["article"], s["start"], s["end"]) for s in seeds["summary"]]
