@@ -247,8 +247,10 @@ def initials(text: str) -> str:
     return "".join(p[0].upper() for p in parts if p.lower() not in FUNCTION_WORDS)
 
 
+@lru_cache(maxsize=65536)
 def country_of(text: str) -> GazetteerEntry | None:
-    """The country a name or a demonym stands for: "Russia", "the US", "Russian", "French"."""
+    """The country a name or a demonym stands for: "Russia", "the US", "Russian", "French".
+    Cached: resolution asks about the same few hundred names thousands of times a story."""
     gazetteer = load_gazetteer()
     cleaned = strip_possessive(text)
     for entry in gazetteer.lookup(cleaned):

@@ -105,13 +105,18 @@ def article_html(article: Article) -> Markup:
     out: list[str] = []
     cursor = 0
     entities = sorted(article.entities, key=lambda e: e.start)
+    # Entities ended before the current sentence are never looked at again: without this
+    # skip a long article costs sentences x entities.
+    first = 0
     for sentence in sorted(article.sentences, key=lambda s: s.start):
         if sentence.start < cursor:
             continue
         out.append(html.escape(text[cursor : sentence.start]))
         out.append(f'<span class="sent" id="{html.escape(article.id)}-s{sentence.start}">')
         position = sentence.start
-        for entity in entities:
+        while first < len(entities) and entities[first].end <= position:
+            first += 1
+        for entity in entities[first:]:
             start, end = max(entity.start, position), min(entity.end, sentence.end)
             if entity.end <= position or start >= end:
                 continue
