@@ -49,11 +49,29 @@ SPEECH_LEMMAS = _words(
     lament acknowledge signal predict plan intend vote view seize blast pound
     implore continue learn accept cite reference label brand slam tout hail defend
     acknowledge hint highlight question swear promote dispute admire propound discuss
-    address echo repeat endorse"""
+    address echo repeat endorse cite decline refuse speak talk detail document apologize
+    liken rate doubt realize invoke chronicle identify"""
 )
+# Verbs that report only next to a quotation: '"...," he continued' (not "continued to stay").
+QUOTE_ONLY_LEMMAS = _words("continue")
 # Verbs that only count as speech with a clausal complement or quotation (not "find a key").
 WEAK_LEMMAS = _words(
-    "find show know want hope feel plan intend vote call point expect view continue"
+    "find show know want hope feel plan intend vote call point expect view continue identify"
+)
+# "In the latest poll, Clinton led": the poll is the source.
+POLLS = _words("poll survey")
+# Subjects that report what they show or find: "a USA TODAY analysis shows ...".
+EVIDENCE_NOUNS = _words(
+    """poll polls survey surveys study studies analysis average data report reports video
+    footage figures numbers records documents research results review audit investigation
+    tally census"""
+)
+# Adjectives that report a stance when they take a clause: "Democrats are afraid that ...",
+# "she is frustrated that ...", "he was sure Trump would win".
+ATTITUDE_ADJECTIVES = _words(
+    """afraid frustrated sure convinced confident concerned worried angry skeptical sceptical
+    optimistic pessimistic hopeful aware certain adamant unhappy happy glad proud upset
+    disappointed furious critical doubtful"""
 )
 # Nouns that carry an attribution through their possessor: "Trump's claim that ...".
 ATTRIBUTION_NOUNS = _words(
@@ -77,8 +95,12 @@ Antecedents = dict[str, tuple[int, int, str]]
 # A passive subject is what was said or who was told ("the candidate was told to leave").
 SUBJECT_DEPS = frozenset({"nsubj"})
 # Verbs that take a clause without reporting anyone's words or thoughts.
-NON_SPEECH_LEMMAS = _words("be make allow cause help let have get mean seem appear become do go")
+NON_SPEECH_LEMMAS = _words(
+    "be make allow cause help let have get mean seem appear become do go see watch"
+)
 DUMMY_SUBJECTS = _words("it that this there what which")
+# ... unless the verb can only report: "It says the campaign violated the law" (the letter).
+REFERRING_SUBJECTS = _words("it this")
 # "accused Y of ...", "called for ...", "warned about ..."
 PREPOSITION_CONTENT = _words("of for on about")
 
@@ -169,8 +191,23 @@ def _speaker_tokens(subject: Token) -> list[Token]:
 
 def _is_speech_verb(token: Token) -> bool:
     """A speech or cognition verb, or any verb that takes a clause: "X insisted that ..."."""
+    if token.pos_ == "ADJ":
+        return (
+            token.dep_ == "acomp"
+            and token.lower_ in ATTITUDE_ADJECTIVES
+            and any(
+                c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
+                for c in token.children
+            )
+        )
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if _passive_attitude(token):
+        return True
+    if token.lemma_.lower() in ("see", "regard") and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in token.children
+    ):
+        return True  # "saw the comment as a dig"
     if token.lemma_.lower() in SPEECH_LEMMAS:
         return True
     if token.lemma_.lower() in DELIVERY_LEMMAS and any(
@@ -182,16 +219,62 @@ def _is_speech_verb(token: Token) -> bool:
     return any(child.dep_ == "ccomp" and child.i > token.i for child in token.children)
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
+def _names_something(child: Token) -> bool:
+    """ "called the charges unsubstantiated", "called Oz a quack": an object followed by what
+    it is called (not "called a meeting of the council")."""
+    if child.dep_ != "dobj":
+        return False
+    after = [c for c in child.children if c.i > child.i]
+    return any(c.dep_ in ("acl", "amod") and c.tag_ in ("JJ", "VBN") for c in after) or any(
+        c.dep_ in ("npadvmod", "attr", "appos", "dobj") and c.i > child.i
+        for c in child.head.children
+        if c is not child
+    ) or any(c.dep_ == "appos" for c in after)
+
+
+def _passive_attitude(token: Token) -> bool:
+    """ "Protesters were frustrated that ...", "officials are convinced that ..."."""
+    return (
+        token.tag_ == "VBN"
+        and token.lower_ in ATTITUDE_ADJECTIVES
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
+def _strong(verb: Token) -> bool:
+    """A verb that reports words whatever follows it ("say", "argue"; not "show", "find")."""
+    lemma = verb.lemma_.lower()
+    return lemma in SPEECH_LEMMAS and lemma not in WEAK_LEMMAS
+
+
+def _subject(verb: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
+    deps = SUBJECT_DEPS | {"nsubjpass"} if _passive_attitude(verb) else SUBJECT_DEPS
+    subjects = [child for child in verb.children if child.dep_ in deps]
+    # “... Full panic mode,” said Leslie Wimes: the parser may take the quote's last words
+    # for a subject too; the speaker is the one outside the quotation.
+    outside = [child for child in subjects if not _within_quotes(child, quotes)]
+    if subjects:
+        return (outside or subjects)[0]
+    if verb.dep_ == "conj" or (verb.pos_ == "ADJ" and verb.dep_ == "acomp"):
+        return _subject(verb.head, quotes)
     # "pitched himself by telling them that ...", "went on to say that ..."
     if verb.dep_ in ("xcomp", "pcomp", "advcl") and verb.tag_ in ("VBG", "VB"):
-        return _subject(verb.head)
+        head = verb.head
+        # "began by saying that ...": through the preposition to the verb it hangs on
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+        return _subject(head, quotes)
     return None
+
+
+def _parenthetical_content(cue: Token) -> list[Token] | None:
+    """ "Acts of protest, Mr. Obama said, are acts of patriotism": a cue set off inside the
+    clause it reports (parsed as parataxis) reports the rest of that clause."""
+    if cue.dep_ != "parataxis" or cue.head.pos_ in ("PUNCT", "SPACE"):
+        return None
+    aside = {t.i for t in cue.subtree}
+    return _trim([t for t in cue.head.subtree if t.i not in aside]) or None
 
 
 def _clausal_content(verb: Token) -> list[Token] | None:
@@ -205,7 +288,9 @@ def _clausal_content(verb: Token) -> list[Token] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and child.i > verb.i):
             return _trim(list(child.subtree))
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in PREPOSITION_CONTENT and child.i > verb.i:
+        if child.dep_ == "prep" and child.i > verb.i and (
+            child.lower_ in PREPOSITION_CONTENT or (verb.lemma_ == "point" and child.lower_ == "to")
+        ):
             # "accused Turkey of sending fighters": the accused and the charge together
             objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i]
             first = objects[0].left_edge.i if objects else child.i
@@ -214,10 +299,35 @@ def _clausal_content(verb: Token) -> list[Token] | None:
         if (
             child.dep_ == "dobj"
             and child.i > verb.i
-            and (verb.lemma_ not in WEAK_LEMMAS or verb.lemma_ == "call")
+            and (
+                verb.lemma_ not in WEAK_LEMMAS
+                or verb.lemma_ == "call"
+                or _weak_but_reporting(verb)
+            )
         ):
-            return _trim(list(child.subtree))
+            if verb.lemma_ in WEAK_LEMMAS and _weak_but_reporting(verb):
+                # what a poll shows is the rest of its clause: "Clinton ahead by 3.7 points"
+                return _trim(
+                    sorted(
+                        (t for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc")
+                         for t in c.subtree),
+                        key=lambda t: t.i,
+                    )
+                )  # fmt: skip
+            tokens = list(child.subtree)
+            for as_phrase in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                tokens.extend(as_phrase.subtree)
+            return _trim(sorted(tokens, key=lambda t: t.i))
     return None
+
+
+def _weak_but_reporting(verb: Token) -> bool:
+    """ "saw the comment as a dig" (a view, by its "as" phrase); "a poll shows Clinton
+    ahead", "the analysis found ..." (a finding, by its subject)."""
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in EVIDENCE_NOUNS
 
 
 class QuoteExtractor:
@@ -272,14 +382,20 @@ class QuoteExtractor:
         for token in sent:
             if not _is_speech_verb(token) or _within_quotes(token, quotes):
                 continue
-            subject = _subject(token)
+            subject = _subject(token, quotes)
             if subject is None or _within_quotes(subject, quotes):
                 continue
             speaker = _speaker_tokens(subject)
-            if not speaker or (
+            if not speaker or not any(
+                t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.lower_ not in ("'s", "\u2019s")
+                for t in speaker
+            ):
+                continue  # "Let's say you think ...": no one is speaking
+            if (
                 len(speaker) == 1
                 and speaker[0].lower_ in DUMMY_SUBJECTS
                 and not (speaker[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl")
+                and not (speaker[0].lower_ in REFERRING_SUBJECTS and _strong(token))
             ):
                 continue
             outside = [q for q in quotes if not self._scare_in(sent, q)]
@@ -292,12 +408,15 @@ class QuoteExtractor:
                 content = _after_colon(token)
                 direct = content is not None
             if content is None:
-                clausal = _clausal_content(token)
-                if not clausal:
+                clausal = _clausal_content(token) or _parenthetical_content(token)
+                if not clausal or token.lemma_ in QUOTE_ONLY_LEMMAS:
                     continue
-                if token.lemma_ in WEAK_LEMMAS and not any(
+                if token.lemma_ in WEAK_LEMMAS and not _weak_but_reporting(token) and not any(
                     c.dep_ in ("ccomp", "xcomp", "oprd")
-                    or (token.lemma_ == "call" and c.lower_ in ("for", "on"))
+                    # "called for", "called on X to" (not "called a meeting on Friday")
+                    or (token.lemma_ == "call" and c.lower_ in ("for", "on") and c.i == token.i + 1)
+                    or (token.lemma_ == "point" and c.lower_ == "to")
+                    or (token.lemma_ == "call" and _names_something(c))
                     for c in token.children
                 ):
                     continue
@@ -369,13 +488,19 @@ class QuoteExtractor:
         found = []
         for token in sent[:-1]:
             following = token.nbor()
-            if token.lower_ != "according" or following.lower_ != "to":
+            if token.lower_ == "according" and following.lower_ == "to":
+                objects = [c for c in following.children if c.dep_ == "pobj"]
+                cue = [token, following]
+            elif _poll_phrase(token):
+                # "In the latest Washington Post/ABC News poll, Clinton led Trump by 5 points"
+                objects = [c for c in token.children if c.lemma_.lower() in POLLS]
+                cue = [token]
+            else:
                 continue
-            objects = [c for c in following.children if c.dep_ == "pobj"]
             if not objects:
                 continue
             speaker = _trim([t for t in objects[0].subtree])
-            phrase = [token, following, *speaker]
+            phrase = [*cue, *speaker]
             phrase_start, phrase_end = _span_chars(phrase)
             rest = [t for t in sent if not (phrase_start <= t.idx < phrase_end)]
             after = _trim([t for t in rest if t.i > speaker[-1].i])
@@ -395,7 +520,7 @@ class QuoteExtractor:
                     offset,
                     last_named,
                     sent,
-                    cue_tokens=[token, following],
+                    cue_tokens=cue,
                 )
             )
         return found
@@ -452,6 +577,15 @@ class QuoteExtractor:
         return finding
 
 
+def _poll_phrase(token: Token) -> bool:
+    return (
+        token.lower_ == "in"
+        and token.dep_ == "prep"
+        and token.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in POLLS for c in token.children)
+    )
+
+
 def _remember(sent: Span, offset: int, last: Antecedents) -> Antecedents:
     """The first named person (and organisation) of the latest sentence that has one: the
     likeliest antecedent of a later "he said" (the sentence's subject usually comes first)."""
@@ -470,6 +604,9 @@ def _remember(sent: Span, offset: int, last: Antecedents) -> Antecedents:
 
 
 TRANSCRIPT_SPEAKER = re.compile(r"^[\"\u201c]?([A-Z][A-Z.'\- ]{1,40}):\s+")
+SIGNED_LINE = re.compile(
+    r"^\s*([\u201c\u201d\"\u00ab][^\n]{8,}[\u201d\"\u00bb])\s*[\u2015\u2014\u2013-]+\s*[A-Z]"
+)
 SIGNATURE = re.compile(r"^\s*[\u2015\u2014\u2013-]+\s*([A-Z][^\n.!?]{1,60}?)[.\s\u00a0]*$")
 
 
@@ -482,7 +619,7 @@ def _transcript_and_signature(
     found = []
     for line in re.finditer(r"[^\n]+", text):
         line_start, line_end = line.span()
-        turn = TRANSCRIPT_SPEAKER.match(line.group())
+        turn = TRANSCRIPT_SPEAKER.match(line.group()) or _headline_speaker(para, line)
         if turn and line_start + turn.end() < line_end:
             name = turn.group(1).strip()
             speaker_start = line_start + turn.start(1)
@@ -501,9 +638,15 @@ def _transcript_and_signature(
                 )
             )
         closing = [q for q in quotes if line_start <= q[1] <= line_end]
-        if not closing:
-            continue
-        quote_start, quote_end = closing[-1]
+        if closing:
+            quote_start, quote_end = closing[-1]
+        else:
+            # A signed line whose marks don't pair (”Mr. Trump embodies ...” ― Name, the
+            # opening typed as a closing mark): the line itself is the quotation.
+            whole = SIGNED_LINE.match(line.group())
+            if not whole:
+                continue
+            quote_start, quote_end = line_start + whole.start(1), line_start + whole.end(1)
         signed = SIGNATURE.match(text[quote_end:line_end])
         if signed:
             name_start, name_end = quote_end + signed.start(1), quote_end + signed.end(1)
@@ -519,6 +662,47 @@ def _transcript_and_signature(
                 )
             )
     return found
+
+
+HEADLINE_SPEAKER = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*):\s+")
+HEADLINE_CHARS = 160
+# Headline sources that are not names: "Poll: Clinton and Trump in dead heat".
+REPORTING_NOUNS = _words("Poll Survey Study Report Analysis Experts Officials Sources")
+
+
+def _headline_speaker(para: Doc, line: re.Match) -> re.Match | None:
+    """ "Pence: Gennifer Flowers Won't Be at Debate": a headline's speaker before a colon,
+    kept only when it is a person or organisation the parser knows (or a poll, a study):
+    "Syria: the war in numbers" is a topic, not a source."""
+    if len(line.group()) > HEADLINE_CHARS:
+        return None
+    found = HEADLINE_SPEAKER.match(line.group())
+    if not found:
+        return None
+    name = found.group(1)
+    if name in REPORTING_NOUNS:
+        return found
+    start = line.start() + found.start(1)
+    span = para.char_span(start, start + len(name))
+    if span is None:
+        return None
+    covering = [
+        ent.label_ for ent in para.ents
+        if ent.start_char < span.end_char and ent.end_char > span.start_char
+    ]  # fmt: skip
+    if any(label in ("PERSON", "ORG") for label in covering):
+        return found
+    # Names the parser tags as proper nouns but not as entities ("Politifact:"), unless
+    # they are places, dates or events ("Syria: ...", "Aleppo: ...").
+    if all(t.pos_ == "PROPN" for t in span) and not any(
+        label in ("GPE", "LOC", "FAC", "NORP", "DATE", "EVENT", "WORK_OF_ART") for label in covering
+    ):
+        from dossier.places.gazetteer import load_gazetteer
+
+        # A headline's lone place name is untagged more often than not ("Aleppo: ...").
+        if not load_gazetteer().lookup(name):
+            return found
+    return None
 
 
 def _after_colon(cue: Token) -> tuple[int, int] | None:

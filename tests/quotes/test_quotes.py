@@ -212,6 +212,95 @@ def test_signed_quote_and_transcript_turn(extract) -> None:
     assert {"Francisco Herrero", "PENCE"} <= speakers
 
 
+def _pairs(findings: list[QuoteFinding]) -> set[tuple[str | None, str | None]]:
+    return {(f.speaker_text, f.cue) for f in findings}
+
+
+@pytest.mark.slow
+def test_parenthetical_cue_reports_the_clause_around_it(extract) -> None:
+    text = (
+        "Acts of protest, Mr. Obama said, are acts of patriotism. The latest test, North "
+        "Korea said, was its biggest yet."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert {("Mr. Obama", "said"), ("North Korea", "said")} <= _pairs(findings)
+    obama = next(f for f in findings if f.speaker_text == "Mr. Obama")
+    assert "acts of patriotism" in obama.text
+
+
+@pytest.mark.slow
+def test_inverted_cue_after_a_quote_ending_in_a_noun(extract) -> None:
+    # the parser takes "Full panic mode" for a subject of "said" too
+    text = (
+        "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, "
+        "a South Florida-based president of the Democratic African-American Women Caucus."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    (quote,) = [f for f in findings if f.cue == "said"]
+    assert quote.speaker_text == "Leslie Wimes" and quote.direct
+
+
+@pytest.mark.slow
+def test_document_pronoun_and_evidence_subjects(extract) -> None:
+    text = (
+        "The city sent a cease-and-desist letter Thursday. It says the campaign violated "
+        "federal and state law.\n\nPOLITICO’s Battleground States average shows Clinton "
+        "likewise ahead by 3.7 percentage points.\n\nIn the previous Washington Post/ABC News "
+        "national poll, conducted in early September, Clinton led Trump by 5 points."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    speakers = {f.speaker_text: f for f in findings}
+    assert speakers["It"].text.startswith("the campaign violated")
+    assert speakers["POLITICO’s Battleground States average"].text.startswith("Clinton")
+    poll = next(f for f in findings if f.cue == "In")
+    assert "national poll" in poll.speaker_text and poll.text.startswith("Clinton led")
+
+
+@pytest.mark.slow
+def test_stances_by_adjective_and_view(extract) -> None:
+    text = (
+        "Many Democrats are afraid that Mrs. Clinton's large edge may be undercut by apathy. "
+        "Protesters were frustrated that the city's police department released only some of "
+        "the video footage. The comments have drawn scrutiny from some who saw the comment as "
+        "a dig at America’s military."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert {("Many Democrats", "afraid"), ("Protesters", "frustrated"), ("who", "saw")} <= (
+        _pairs(findings)
+    )
+
+
+@pytest.mark.slow
+def test_not_speech(extract) -> None:
+    text = (
+        "Russia called a meeting of the Security Council on Friday. The streets were quiet as "
+        "many regulars continued to stay away. Let's say you think a degree is worth it. "
+        "The top 1 percent would see their incomes go up."
+    )
+    article, findings = extract(text)
+    assert {f.cue for f in findings} <= {"think"}  # "you think ...": a (generic) reader's view
+
+
+@pytest.mark.slow
+def test_signed_line_with_mistyped_mark_and_headline_sources(extract) -> None:
+    text = (
+        "”Mr. Trump embodies the lasting legacy of racism in the United States. He represents "
+        "our greatest shame.” ― Sonya Herridge\n\n"
+        "Poll: Clinton and Trump in dead heat heading into first debate.\n\n"
+        "Aleppo: The siege tightens.\n\n"
+        "Syria: the war in numbers."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert {f.speaker_text for f in findings} == {"Sonya Herridge", "Poll"}
+    signed = next(f for f in findings if f.speaker_text == "Sonya Herridge")
+    assert signed.text.startswith("”Mr. Trump") and signed.text.endswith("shame.”")
+
+
 class _Actors:
     def __init__(self, article: Article):
         self.article = article
