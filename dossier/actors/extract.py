@@ -165,7 +165,7 @@ class ActorCandidate(BaseModel):
 
 def _acts(root: Token) -> bool:
     token = root
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "poss"}:
         return True

@@ -188,7 +188,7 @@ def _label(noun: Token | None, number: Token) -> str | None:
     head = anchor.head
     for _ in range(4):  # "people have been killed", "killing more than 260 000 people"
         lemmas.append(head.lemma_.lower())
-        if (head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep") or head.head is head:
+        if (head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep") or head.head.i == head.i:
             break  # ("including" is a preposition here: climb over it)
         head = head.head
     for lemma in lemmas:

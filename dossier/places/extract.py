@@ -56,7 +56,7 @@ class PlaceCandidate(BaseModel):
 def _governing_preposition(root: Token) -> str | None:
     # Climb over conjunctions and appositions: "in Geneva and Vienna", "in Lausanne, Switzerland".
     token = root
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.pos_ == "ADP":
         head = token.head
@@ -69,7 +69,7 @@ def _governing_preposition(root: Token) -> str | None:
 
 def _acts(root: Token) -> bool:
     token = root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "by"):
         return True

@@ -60,6 +60,8 @@ WEAK_LEMMAS = _words(
 )
 # "In the latest poll, Clinton led": the poll is the source.
 POLLS = _words("poll survey")
+# Verbs that state a view through an "as" phrase: "identified X as one of the reasons".
+AS_VIEWS = _words("identify view describe cite see regard portray characterize")
 # Subjects that report what they show or find: "a USA TODAY analysis shows ...".
 EVIDENCE_NOUNS = _words(
     """poll polls survey surveys study studies analysis average data report reports video
@@ -131,6 +133,15 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     position = 0
     while position < len(text):
         char = text[position]
+        if text.startswith("''", position):
+            # Typewriter doubled apostrophes as quotation marks (''Hopefully,'' he said)
+            close = text.find("''", position + 2, position + MAX_QUOTE_CHARS)
+            if close > position + 2 and "\n\n" not in text[position:close]:
+                spans.append((position, close + 2))
+                position = close + 2
+            else:
+                position += 2
+            continue
         closers = QUOTE_PAIRS.get(char)
         if closers is None or (char == "\u2018" and _is_apostrophe(text, position)):
             position += 1
@@ -271,7 +282,24 @@ def _subject(verb: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
 def _parenthetical_content(cue: Token) -> list[Token] | None:
     """ "Acts of protest, Mr. Obama said, are acts of patriotism": a cue set off inside the
     clause it reports (parsed as parataxis) reports the rest of that clause."""
-    if cue.dep_ != "parataxis" or cue.head.pos_ in ("PUNCT", "SPACE"):
+    if cue.head.i == cue.i:
+        # "Language unclear on whether single mothers are covered, experts say."
+        if not _strong(cue):
+            return None
+        left = [
+            c for c in cue.children
+            if c.i < cue.i and c.dep_ in ("dep", "ccomp", "npadvmod", "advcl")
+        ]  # fmt: skip
+        tokens = _trim([t for c in left for t in c.subtree])
+        after = cue.doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < cue.i else None
+        # a clause, not "When asked, he said"
+        return tokens if after is not None and after.text == "," and len(tokens) > 3 else None
+    if cue.head.pos_ in ("PUNCT", "SPACE"):
+        return None
+    # ... and so does a reporting verb left without words of its own inside a relative or
+    # adverbial clause: "donations, which he said were accompanied by favors", "what the
+    # senators said was economic gerrymandering", "as Eric Garner said before he died".
+    if cue.dep_ != "parataxis" and not (cue.dep_ in ("relcl", "advcl") and _strong(cue)):
         return None
     aside = {t.i for t in cue.subtree}
     return _trim([t for t in cue.head.subtree if t.i not in aside]) or None
@@ -325,6 +353,13 @@ def _weak_but_reporting(verb: Token) -> bool:
     """ "saw the comment as a dig" (a view, by its "as" phrase); "a poll shows Clinton
     ahead", "the analysis found ..." (a finding, by its subject)."""
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True
+    # the parser often hangs the "as" phrase inside the object: "identified voters'
+    # exhaustion with bigotry as one of the reasons"
+    if verb.lemma_.lower() in AS_VIEWS and any(
+        t.lower_ == "as" and t.dep_ == "prep" for c in verb.children if c.dep_ == "dobj"
+        for t in c.subtree
+    ):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and subjects[0].lemma_.lower() in EVIDENCE_NOUNS

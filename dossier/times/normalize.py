@@ -418,7 +418,7 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
         return None
     token = tokens[0]
     for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
             break
         token = token.head
     verb = token

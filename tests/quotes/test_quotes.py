@@ -30,6 +30,14 @@ def test_unbalanced_opening_mark_does_not_swallow_the_rest() -> None:
     assert spans == ["“We would like to have a meeting in this narrow format,”"]
 
 
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''Hopefully,'' the president said, ''this museum can help.'' It's Obama's day."
+    assert [text[s:e] for s, e in quotation_spans(text)] == [
+        "''Hopefully,''",
+        "''this museum can help.''",
+    ]
+
+
 def test_apostrophes_are_not_quotes() -> None:
     assert quotation_spans("the country’s war and Paris’ support") == []
 
@@ -227,6 +235,19 @@ def test_parenthetical_cue_reports_the_clause_around_it(extract) -> None:
     assert {("Mr. Obama", "said"), ("North Korea", "said")} <= _pairs(findings)
     obama = next(f for f in findings if f.speaker_text == "Mr. Obama")
     assert "acts of patriotism" in obama.text
+
+
+@pytest.mark.slow
+def test_cue_closing_or_inside_a_relative_clause(extract) -> None:
+    text = (
+        "Language unclear on whether single mothers are covered, experts say. He attacked "
+        "other candidates for accepting donations, which he said were accompanied by favors."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    experts = next(f for f in findings if f.speaker_text == "experts")
+    assert experts.text == "Language unclear on whether single mothers are covered"
+    assert any(f.speaker_text == "he" and "accompanied by favors" in f.text for f in findings)
 
 
 @pytest.mark.slow
