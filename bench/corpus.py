@@ -11,8 +11,9 @@ Run from the repository root:
    the corpus machinery itself) on 1,000 and 4,000 articles, each in a fresh child process
    (VmHWM); flat means a ratio near 1.
 3. Clustering: the incremental clusterer alone on n and 2n article signals (real lead
-   embeddings of the pool, repeated with small noise past its end); near-linear growth means a
-   time ratio near 2 (quadratic would be 4).
+   embeddings of the pool, repeated with small noise past its end, 20 articles a day so
+   stories open and close as in a stream); near-linear growth means a time ratio near 2
+   (quadratic would be 4).
 Everything goes to temporary folders. The 1M articles/day projection in the README comes
 from the per-article cost measured here.
 """
@@ -110,7 +111,10 @@ def clustering_growth(embeddings, n: int) -> dict:
             base = embeddings[i % len(embeddings)]
             vector = base + (0 if i < len(embeddings) else rng.normal(0, 0.02, base.shape))
             vector = (vector / np.linalg.norm(vector)).astype(np.float32)
-            yield ArticleSignal(str(i), vector, frozenset(), dt.date(2010, 1, 1))
+            # A stream moves on: 20 articles a day, so stories open, close after the window,
+            # and the same subjects come back later as new stories.
+            day = dt.date(2010, 1, 1) + dt.timedelta(days=i // 20)
+            yield ArticleSignal(str(i), vector, frozenset(), day)
 
     times = {}
     for count in (n, 2 * n):
@@ -132,6 +136,9 @@ def main() -> None:
     parser.add_argument("--memory-model", default="blank:en")
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", choices=("throughput", "memory", "clustering"),
+                        help="run one part")  # fmt: skip
+    parser.add_argument("--clustering-n", type=int, default=10_000)
     parser.add_argument("--_child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._child:
@@ -140,31 +147,50 @@ def main() -> None:
         return
     report: dict = {}
     with tempfile.TemporaryDirectory(prefix="dossier-bench-data-") as tmp:
-        small = pooled(args.data, args.articles, Path(tmp) / "small.jsonl")
-        for workers in (1, 2):
-            log(f"throughput, {workers} worker(s), {args.articles} articles")
-            report[f"workers_{workers}"] = run_build(small, workers, args.model, args.batch_size)
-        one, two = report["workers_1"]["seconds"], report["workers_2"]["seconds"]
-        report["scaling_efficiency"] = round(one / two / 2, 2)
-        for n in (1000, 4000):
-            log(f"memory, {n} articles ({args.memory_model})")
-            data = pooled(args.data, n, Path(tmp) / f"m{n}.jsonl")
-            report[f"memory_{n}"] = child_memory(data, args.memory_model)
-        report["memory_ratio_4k_1k"] = round(
-            report["memory_4000"]["peak_rss_mb"] / report["memory_1000"]["peak_rss_mb"], 3
-        )
-        log("clustering growth")
-        from dossier.corpus.cluster import lead_text
-        from dossier.embed import encode
-        from dossier.model import Article
+        if args.only in (None, "throughput"):
+            small = pooled(args.data, args.articles, Path(tmp) / "small.jsonl")
+            for workers in (1, 2):
+                log(f"throughput, {workers} worker(s), {args.articles} articles")
+                report[f"workers_{workers}"] = run_build(
+                    small, workers, args.model, args.batch_size
+                )
+            one, two = report["workers_1"]["seconds"], report["workers_2"]["seconds"]
+            report["scaling_efficiency"] = round(one / two / 2, 2)
+        if args.only in (None, "memory"):
+            for n in (1000, 4000):
+                log(f"memory, {n} articles ({args.memory_model})")
+                data = pooled(args.data, n, Path(tmp) / f"m{n}.jsonl")
+                report[f"memory_{n}"] = child_memory(data, args.memory_model)
+            report["memory_ratio_4k_1k"] = round(
+                report["memory_4000"]["peak_rss_mb"] / report["memory_1000"]["peak_rss_mb"], 3
+            )
+        if args.only in (None, "clustering"):
+            report["clustering"] = measure_clustering(args.data, args.clustering_n, Path(tmp))
+    if "workers_2" in report:
+        add_projection(report)
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    for key, value in report.items():
+        print(f"{key}: {value}")
 
-        lines = pooled(args.data, 1000, Path(tmp) / "c.jsonl").read_text("utf-8").splitlines()
-        texts = [
-            lead_text(Article(id="x", path="x", format="jsonl", language="en",
-                              text=json.loads(line)["text"]))
-            for line in lines
-        ]  # fmt: skip
-        report["clustering"] = clustering_growth(encode(texts), 2000)
+
+def measure_clustering(pattern: str, n: int, tmp: Path) -> dict:
+    log("clustering growth")
+    from dossier.corpus.cluster import lead_text
+    from dossier.embed import encode
+    from dossier.model import Article
+
+    lines = pooled(pattern, 1000, tmp / "c.jsonl").read_text("utf-8").splitlines()
+    texts = [
+        lead_text(Article(id="x", path="x", format="jsonl", language="en",
+                          text=json.loads(line)["text"]))
+        for line in lines
+    ]  # fmt: skip
+    return clustering_growth(encode(texts), n)
+
+
+def add_projection(report: dict) -> None:
     per_article = report["workers_1"]["seconds"] / report["workers_1"]["articles"]
     report["seconds_per_article_1_worker"] = round(per_article, 4)
     # The projection uses the cost a worker pays when it shares the machine (2 workers),
@@ -172,11 +198,6 @@ def main() -> None:
     shared = 2 * report["workers_2"]["seconds"] / report["workers_2"]["articles"]
     report["worker_seconds_per_article_2_workers"] = round(shared, 4)
     report["workers_for_1M_per_day"] = round(1_000_000 * shared / 86_400, 1)
-    if args.json:
-        print(json.dumps(report, indent=2))
-        return
-    for key, value in report.items():
-        print(f"{key}: {value}")
 
 
 if __name__ == "__main__":

@@ -463,7 +463,8 @@ def eval_timelines(
 @evaluate.command(name="stories")
 @click.option(
     "--data", type=click.Path(exists=True, path_type=Path), default=None,
-    help="A Timeline17 folder (topics mixed into one stream) or a Multi-News JSON Lines file "
+    help="A Timeline17 folder (topics mixed into one stream), or a Multi-News JSON Lines file "
+    "or folder "
     "[default: ../shared/data/t17 when present].",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
@@ -478,7 +479,10 @@ def eval_stories(data: Path | None, as_json: bool, limit: int | None, model: str
     data = data or default_data_path("t17")
     if data is None:
         raise click.UsageError("no data: pass --data (a Timeline17 folder or Multi-News file)")
-    report = evaluate_stories(data, model=model, limit=limit)
+    try:
+        report = evaluate_stories(data, model=model, limit=limit)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
 
 

@@ -6,8 +6,10 @@ places it shares with the story (overlap with the story's most frequent names). 
 best story above a threshold or opens a new one; a near-duplicate (syndicated copy, found by
 MinHash earlier) joins its original's story directly. Nothing is re-clustered: a new batch
 joins the existing stories, and the state (centroids, names, dates) is saved between runs.
-The cost per article is one matrix-vector product over the active stories, so a stream costs
-time linear in its length for a bounded number of concurrently active stories.
+Stories are indexed by time (buckets one window wide), so the cost per article is one
+matrix-vector product over the stories open around its date, not over every story seen: a
+stream costs time linear in its length for a bounded number of concurrently open stories,
+however long it runs. (An undated article is compared with every story.)
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class StoryCluster:
     first: int | None = None  # day ordinals
     last: int | None = None
     members: list[str] = field(default_factory=list)
+    # most_common() on every comparison dominated the cost; cleared when names change
+    _top: set[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def centroid(self) -> np.ndarray:
@@ -51,7 +55,13 @@ class StoryCluster:
         return self.centroid_sum / norm if norm else self.centroid_sum
 
     def top_names(self) -> set[str]:
-        return {name for name, _ in self.names.most_common(TOP_NAMES)}
+        if self._top is None:
+            self._top = {name for name, _ in self.names.most_common(TOP_NAMES)}
+        return self._top
+
+    def add_names(self, names: Iterable[str] | Counter) -> None:
+        self.names.update(names)
+        self._top = None
 
 
 @dataclass
@@ -88,6 +98,10 @@ class StoryClusterer:
         self._first = np.empty(0)
         self._last = np.empty(0)
         self._alive = np.empty(0, dtype=bool)
+        # time bucket (day // window) -> indices of stories whose dates touch it
+        self._buckets: dict[int, list[int]] = {}
+        self._spans: dict[int, tuple[int, int]] = {}  # story index -> buckets registered
+        self._undated: set[int] = set()  # open to articles of any date
 
     def add(self, article: ArticleSignal) -> str:
         """The id of the story the article joins (a new one if none fits)."""
@@ -103,7 +117,8 @@ class StoryClusterer:
             self.stories.append(story)
             self._grow()
         self._join(story, article)
-        return self._merge_close(story).id
+        day = article.date.toordinal() if article.date is not None else None
+        return self._merge_close(story, day).id
 
     def add_all(self, articles: Iterable[ArticleSignal]) -> dict[str, str]:
         for article in articles:
@@ -122,24 +137,44 @@ class StoryClusterer:
     def live_stories(self) -> list[StoryCluster]:
         return [s for s in self.stories if s.id not in self.merged_into]
 
-    def _merge_close(self, story: StoryCluster) -> StoryCluster:
-        """Merge `story` with any open story whose centroid is now close to its own."""
-        assert self._matrix is not None
+    def _open_stories(self, first: int | None, last: int | None) -> np.ndarray:
+        """Indices of the live stories open to something dated first..last (day ordinals);
+        every live story when undated."""
         n = len(self.stories)
+        if first is None or last is None:
+            return np.flatnonzero(self._alive[:n])
+        found = set(self._undated)
+        for bucket in range((first - self.window) // self.window,
+                            (last + self.window) // self.window + 1):  # fmt: skip
+            found.update(self._buckets.get(bucket, ()))
+        index = np.sort(np.fromiter(found, dtype=np.int64, count=len(found)))
+        index = index[self._alive[index]]
+        # NaN bounds (undated stories) compare False: never stale.
+        stale = (self._last[index] < first - self.window) | (
+            self._first[index] > last + self.window
+        )
+        return index[~stale]
+
+    def _merge_close(self, story: StoryCluster, day: int | None) -> StoryCluster:
+        """Merge `story`, which just took an article dated `day`, with any story open at that
+        date whose centroid is now close to its own. Two strands meet where the stream reaches
+        them, so looking only around `day` finds them, and a story running for years does not
+        compare itself with every story of those years at each new article."""
+        assert self._matrix is not None
         while True:
             index = self._index[story.id]
-            scores = self._matrix[:n] @ self._matrix[index]
-            scores[index] = -np.inf
-            scores = np.where(self._alive[:n], scores, -np.inf)
-            if story.first is not None:
-                stale = (self._last[:n] < story.first - self.window) | (
-                    self._first[:n] > story.last + self.window
-                )
-                scores = np.where(stale, -np.inf, scores)
-            other_index = int(np.argmax(scores))
-            if scores[other_index] < self.merge_threshold:
+            if day is None:
+                candidates = self._open_stories(story.first, story.last)
+            else:
+                candidates = self._open_stories(day, day)
+            candidates = candidates[candidates != index]
+            if not len(candidates):
                 return story
-            other = self.stories[other_index]
+            scores = self._matrix[candidates] @ self._matrix[index]
+            best = int(np.argmax(scores))
+            if scores[best] < self.merge_threshold:
+                return story
+            other = self.stories[int(candidates[best])]
             keep, gone = (story, other) if story.size >= other.size else (other, story)
             self._absorb(keep, gone)
             story = keep
@@ -147,7 +182,7 @@ class StoryClusterer:
     def _absorb(self, keep: StoryCluster, gone: StoryCluster) -> None:
         keep.centroid_sum = keep.centroid_sum + gone.centroid_sum
         keep.size += gone.size
-        keep.names.update(gone.names)
+        keep.add_names(gone.names)
         keep.members.extend(gone.members)
         for bound, pick in (("first", min), ("last", max)):
             values = [v for v in (getattr(keep, bound), getattr(gone, bound)) if v is not None]
@@ -161,21 +196,19 @@ class StoryClusterer:
         if not self.stories:
             return None
         assert self._matrix is not None
-        n = len(self.stories)
-        scores = np.where(self._alive[:n], self._matrix[:n] @ article.embedding, -np.inf)
-        if article.date is not None:
-            day = article.date.toordinal()
-            # Undated stories (NaN) stay open to everything.
-            stale = (self._last[:n] < day - self.window) | (self._first[:n] > day + self.window)
-            scores = np.where(stale, -np.inf, scores)
+        day = article.date.toordinal() if article.date is not None else None
+        candidates = self._open_stories(day, day)
+        if not len(candidates):
+            return None
+        scores = self._matrix[candidates] @ article.embedding
         # Names can only lift a story that is already close in content.
-        order = np.argsort(-scores)[:10]
+        order = np.argsort(-scores, kind="stable")[:10]
         best, best_score = None, -np.inf
-        for index in order:
-            content = float(scores[index])
-            if content == -np.inf or content < self.threshold - self.name_weight:
+        for position in order:
+            content = float(scores[position])
+            if content < self.threshold - self.name_weight:
                 break
-            story = self.stories[index]
+            story = self.stories[int(candidates[position])]
             score = content + self.name_weight * _overlap(article.names, story.top_names())
             if score > best_score:
                 best, best_score = story, score
@@ -184,7 +217,7 @@ class StoryClusterer:
     def _join(self, story: StoryCluster, article: ArticleSignal) -> None:
         story.centroid_sum = story.centroid_sum + article.embedding
         story.size += 1
-        story.names.update(article.names)
+        story.add_names(article.names)
         if article.date is not None:
             day = article.date.toordinal()
             story.first = day if story.first is None else min(story.first, day)
@@ -200,6 +233,20 @@ class StoryClusterer:
         self._matrix[index] = story.centroid
         self._first[index] = np.nan if story.first is None else story.first
         self._last[index] = np.nan if story.last is None else story.last
+        self._register(index, story)
+
+    def _register(self, index: int, story: StoryCluster) -> None:
+        """Add the story to the time buckets its dates now touch (dates only ever widen)."""
+        if story.first is None or story.last is None:
+            self._undated.add(index)
+            return
+        self._undated.discard(index)
+        low, high = story.first // self.window, story.last // self.window
+        old_low, old_high = self._spans.get(index, (high + 1, high))
+        for bucket in range(low, high + 1):
+            if not old_low <= bucket <= old_high:
+                self._buckets.setdefault(bucket, []).append(index)
+        self._spans[index] = (min(low, old_low), max(high, old_high))
 
     def _grow(self) -> None:
         n, dim = len(self.stories), self.stories[-1].centroid_sum.shape[0]
@@ -268,6 +315,7 @@ class StoryClusterer:
                 clusterer._matrix[index] = story.centroid
                 clusterer._first[index] = np.nan if story.first is None else story.first
                 clusterer._last[index] = np.nan if story.last is None else story.last
+                clusterer._register(index, story)
         clusterer.story_of = dict(meta["story_of"])
         clusterer.merged_into = dict(meta["merged_into"])
         for gone in clusterer.merged_into:

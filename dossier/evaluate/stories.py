@@ -37,6 +37,8 @@ def labelled_stream(data: Path) -> Iterator[tuple[str, Article]]:
         sources = sorted(data.glob("*/articles.jsonl"))
         if not sources and (data / "articles.jsonl").exists():
             sources = [data / "articles.jsonl"]
+        if not sources:  # e.g. a Multi-News folder: its JSON Lines files
+            sources = sorted(data.glob("*.jsonl"))
     else:
         sources = [data]
     for source in sources:
@@ -130,6 +132,11 @@ def evaluate_stories(
     stream.sort(key=lambda item: item[1].published or dt.date.min)
     if limit:
         stream = stream[:limit]
+    if not stream:
+        raise ValueError(
+            f"no labelled articles in {data}: expected a Timeline17 folder (topic/articles.jsonl)"
+            " or Multi-News JSON Lines"
+        )
     labels = [label for label, _ in stream]
     articles = [article for _, article in stream]
     # Ids derive from content: an exact repeat keeps the id and the clusterer needs unique ones.

@@ -100,3 +100,39 @@ def test_empty_and_single_streams(n):
     assert clusterer.add_all(signal(str(i), SYRIA) for i in range(n)) == (
         {"0": "s00001"} if n else {}
     )
+
+
+def test_a_long_running_story_stays_findable_across_time_buckets():
+    clusterer = StoryClusterer(window_days=30)
+    story = clusterer.add(signal("a", SYRIA, D(2016, 1, 1)))
+    # One article every 25 days keeps it open for two years, through many buckets.
+    for n in range(1, 30):
+        day = D(2016, 1, 1) + dt.timedelta(days=25 * n)
+        assert clusterer.add(signal(f"a{n}", NEAR_SYRIA, day)) == story
+    # An article from the story's early days still finds it (archives arrive out of order).
+    assert clusterer.add(signal("early", SYRIA, D(2016, 1, 20))) == story
+    assert clusterer.add(signal("gap", SYRIA, D(2019, 1, 1))) != story
+
+
+def test_an_undated_story_is_open_to_articles_of_any_date_and_can_take_dates(tmp_path):
+    clusterer = StoryClusterer(window_days=30)
+    story = clusterer.add(signal("a", SYRIA))
+    assert clusterer.add(signal("b", NEAR_SYRIA, D(2016, 2, 1))) == story
+    clusterer.save(tmp_path)
+    again = StoryClusterer.load(tmp_path)
+    # Dated now: found through its time bucket after loading, closed far from its dates.
+    assert again.add(signal("c", SYRIA, D(2016, 2, 20))) == story
+    assert again.add(signal("d", SYRIA, D(2018, 2, 20))) != story
+
+
+def test_strands_merge_only_where_the_stream_meets_them():
+    clusterer = StoryClusterer(threshold=0.9, merge_threshold=0.8, window_days=30)
+    left = clusterer.add(signal("a", unit(1, 0.6, 0), D(2016, 1, 1)))
+    right = clusterer.add(signal("b", unit(1, -0.6, 0), D(2016, 1, 2)))
+    far = clusterer.add(signal("c", unit(1, -0.6, 0), D(2016, 9, 1)))  # same subject, later
+    assert len({left, right, far}) == 3
+    for n in range(6):
+        clusterer.add(signal(f"m{n}", SYRIA, D(2016, 1, 3)))
+    assignments = clusterer.assignments()
+    assert assignments["a"] == assignments["b"] == assignments["m0"]
+    assert assignments["c"] != assignments["a"]

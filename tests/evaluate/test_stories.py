@@ -42,3 +42,19 @@ def test_evaluate_on_a_multinews_shaped_file(tmp_path):
     assert report["systems"]["dossier"]["bcubed_f1"] == 1.0
     assert set(report["systems"]) == {"dossier", "baseline"}
     assert "B3 F1" in format_table(report)
+
+
+@pytest.mark.slow
+def test_a_multinews_folder_is_read_like_its_file(tmp_path):
+    (tmp_path / "mn.jsonl").write_text(
+        "\n".join(json.dumps({"idx": k, "documents": v, "summary": "x"}) for k, v in DOCS.items()),
+        encoding="utf-8",
+    )
+    report = evaluate_stories(tmp_path, model="blank:en")
+    assert report["n"] == 4 and report["true_stories"] == 2
+
+
+def test_a_folder_without_labelled_articles_is_a_clear_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing to evaluate", encoding="utf-8")
+    with pytest.raises(ValueError, match="no labelled articles"):
+        evaluate_stories(tmp_path, model="blank:en")
