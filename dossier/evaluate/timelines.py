@@ -7,7 +7,8 @@ are tilse's alignment-based ROUGE-1/2 F (`align_date_content_costs_many_to_one`,
 with stemming) and date F1, averaged over all gold timelines.
 
 dossier runs its real pipeline over each topic (annotation, the time extractor and stage) once,
-then builds one timeline per gold timeline with `dossier.timeline.build_timeline`. PUBCOUNT
+then builds one timeline per gold timeline with `dossier.timeline.choose_events` (the dates
+and events `build_timeline` cites), one sentence per event. PUBCOUNT
 ranks dates by the number of articles published on them and takes the lead sentences of those
 articles.
 """
@@ -25,7 +26,7 @@ from statistics import mean
 from dossier.analysis import available
 from dossier.annotate import DEFAULT_MODEL
 from dossier.model import Article, TimeExpression
-from dossier.timeline import DatedSentence, build_timeline, dated_sentences
+from dossier.timeline import DatedSentence, choose_events, dated_sentences
 
 SYSTEMS = ("dossier", "pubcount")
 
@@ -94,11 +95,10 @@ def pubcount_timeline(
 def dossier_timeline(
     sentences: list[DatedSentence], n_dates: int, per_date: int, span: tuple[dt.date, dt.date]
 ) -> dict[dt.date, list[str]]:
-    entries = build_timeline(sentences, n_dates, per_date, granularities=("day",), span=span)
-    return {
-        dt.date.fromisoformat(entry.date): [item.text for item in entry.items[:per_date]]
-        for entry in entries
-    }
+    # One sentence per event: the other sources telling the same event are citations in
+    # the story's timeline, not more text.
+    chosen = choose_events(sentences, n_dates, per_date, granularities=("day",), span=span)
+    return {d.date: [event[0].text for event in d.events] for d in chosen}
 
 
 def score(predicted: dict[dt.date, list[str]], gold: dict[dt.date, list[str]]) -> dict:

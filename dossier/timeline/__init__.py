@@ -108,15 +108,26 @@ def default_length(sentences: Sequence[DatedSentence]) -> int:
     return max(1, min(20, round(2 * math.sqrt(len(articles))) + 2))
 
 
-def build_timeline(
+@dataclass
+class DateEvents:
+    """One chosen date: its events (each a group of sentences telling it, the most central
+    first) and every sentence that pointed at the date."""
+
+    date: dt.date
+    granularity: str
+    events: list[list[DatedSentence]]
+    candidates: list[tuple[DatedSentence, float]]
+
+
+def choose_events(
     sentences: Sequence[DatedSentence],
     n_dates: int | None = None,
     per_date: int = 2,
     granularities: Iterable[str] = ("day", "month"),
     span: tuple[dt.date, dt.date] | None = None,
-) -> list[TimelineEntry]:
-    """Pick the `n_dates` best-supported dates (within `span`, if given) and `per_date`
-    cited sentences for each."""
+) -> list[DateEvents]:
+    """The `n_dates` best-supported dates (within `span`, if given), in date order, with up to
+    `per_date` distinct events each."""
     allowed = set(granularities)
     ranked = [
         item
@@ -133,15 +144,29 @@ def build_timeline(
         for key, weight in _sentence_dates(sentence):
             if key in keys:
                 candidates[key].append((sentence, weight))
-    latest_published = max((s.published for s in sentences if s.published), default=None)
-    entries = []
+    out = []
     for date, gran, _ in chosen:
-        picked = _pick_sentences(candidates[(date, gran)], per_date)
-        if not picked:
-            continue
-        entries.append(_entry(date, gran, picked, candidates[(date, gran)], latest_published))
-    entries.sort(key=lambda e: e.date)
-    return entries
+        events = _pick_sentences(candidates[(date, gran)], per_date)
+        if events:
+            out.append(DateEvents(date, gran, events, candidates[(date, gran)]))
+    out.sort(key=lambda d: d.date)
+    return out
+
+
+def build_timeline(
+    sentences: Sequence[DatedSentence],
+    n_dates: int | None = None,
+    per_date: int = 2,
+    granularities: Iterable[str] = ("day", "month"),
+    span: tuple[dt.date, dt.date] | None = None,
+) -> list[TimelineEntry]:
+    """Pick the `n_dates` best-supported dates (within `span`, if given) and `per_date`
+    events for each, every event cited with all the sentences that tell it."""
+    latest_published = max((s.published for s in sentences if s.published), default=None)
+    return [
+        _entry(d.date, d.granularity, d.events, d.candidates, latest_published)
+        for d in choose_events(sentences, n_dates, per_date, granularities, span)
+    ]
 
 
 def _pick_sentences(

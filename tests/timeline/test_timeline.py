@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.model import Article, Sentence, TimeExpression
-from dossier.timeline import DatedSentence, DateRef, build_timeline, dated_sentences, parse_value
+from dossier.timeline import (
+    DatedSentence,
+    DateRef,
+    build_timeline,
+    choose_events,
+    dated_sentences,
+    parse_value,
+)
 
 D = dt.date
 
@@ -47,6 +54,17 @@ def test_one_event_told_by_several_sources_is_one_item_group_not_three_entries()
     # The first item is the headline sentence; the others are the same event in other articles.
     assert entry.headline == entry.items[0].text
     assert len({item.article for item in entry.items}) == len(entry.items) >= 2
+
+
+def test_events_of_a_date_are_distinct_with_their_copies_kept_as_support():
+    other = sentence("d", 40, "Aid convoys reached the besieged town of Madaya on February 27 "
+                     "for the first time in months.", [ref(D(2016, 2, 27))])  # fmt: skip
+    # a and b tell the truce in nearly the same words: one event, cited twice.
+    told = CEASEFIRE[:2] + [other]
+    [day] = choose_events(told, n_dates=1, per_date=2)
+    assert [[s.article for s in event] for event in day.events] == [["a", "b"], ["d"]]
+    entry = build_timeline(told, n_dates=1, per_date=2)[0]
+    assert [item.article for item in entry.items] == ["a", "b", "d"]
 
 
 def test_future_only_dates_are_planned_and_reported_dates_happened():
