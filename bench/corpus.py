@@ -3,12 +3,14 @@
 Run from the repository root:
 
     .venv/bin/python bench/corpus.py [--data GLOB] [--articles N] [--model M] [--json]
+        [--only throughput|memory|clustering] [--clustering-n N]
 
 1. Throughput: `dossier corpus build` on the first N articles (default 400) pooled from the
    Timeline17 topics, with 1 and with 2 workers, each in a fresh output folder; reports
    articles/second and the scaling efficiency (speed-up / workers).
 2. Memory: peak RSS of a corpus build (one worker, blank:en, no extractor or story stage:
-   the corpus machinery itself) on 1,000 and 4,000 articles, each in a fresh child process
+   the corpus machinery itself) on 1,000 and 4,000 distinct real articles (Timeline17, then
+   Multi-News documents and saved HTML pages when present), each in a fresh child process
    (VmHWM); flat means a ratio near 1.
 3. Clustering: the incremental clusterer alone on n and 2n article signals (real lead
    embeddings of the pool, repeated with small noise past its end, 20 articles a day so
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import gzip
 import json
 import subprocess
 import sys
@@ -30,7 +33,13 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_GLOB = str(REPO.parent / "shared" / "data" / "t17" / "*" / "articles.jsonl")
+DATA = REPO.parent / "shared" / "data"
+DEFAULT_GLOB = str(DATA / "t17" / "*" / "articles.jsonl")
+# More real articles for the 4k memory run: Timeline17 alone has 3,219.
+EXTRA_SOURCES = (
+    DATA / "multinews" / "sample_validation.jsonl",
+    DATA / "article_extraction" / "html",
+)
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -56,6 +65,41 @@ def pooled(pattern: str, n: int, out: Path) -> Path:
             if len(records) == n:
                 break
         round_ += 1
+    out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return out
+
+
+def extra_records(sources: tuple[Path, ...] = EXTRA_SOURCES) -> list[dict]:
+    """Real articles beyond Timeline17: Multi-News documents and saved HTML pages."""
+    records: list[dict] = []
+    for source in sources:
+        if source.is_file():
+            for line in source.read_text(encoding="utf-8").splitlines():
+                cluster = json.loads(line)
+                for k, document in enumerate(cluster.get("documents") or []):
+                    if document.strip():
+                        records.append({"id": f"mn{cluster.get('idx')}-{k}", "text": document})
+        elif source.is_dir():
+            for page in sorted(source.glob("*.html.gz")):
+                html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
+                records.append({"id": page.name.split(".")[0], "html": html})
+    return records
+
+
+def memory_pool(pattern: str, n: int, out: Path) -> Path:
+    """n distinct real articles when the data has them: every Timeline17 article (topics
+    interleaved), then the extra sources; past their end, `pooled`'s marked repeats."""
+    files = [Path(p).read_text(encoding="utf-8").splitlines() for p in sorted(glob.glob(pattern))]
+    interleaved = [
+        json.loads(lines[k])
+        for k in range(max((len(lines) for lines in files), default=0))
+        for lines in files
+        if k < len(lines)
+    ]
+    records = (interleaved + extra_records())[:n]
+    if len(records) < n:
+        repeats = pooled(pattern, n + len(interleaved), out).read_text("utf-8").splitlines()
+        records += [json.loads(line) for line in repeats[len(interleaved) :]][: n - len(records)]
     out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return out
 
@@ -159,7 +203,7 @@ def main() -> None:
         if args.only in (None, "memory"):
             for n in (1000, 4000):
                 log(f"memory, {n} articles ({args.memory_model})")
-                data = pooled(args.data, n, Path(tmp) / f"m{n}.jsonl")
+                data = memory_pool(args.data, n, Path(tmp) / f"m{n}.jsonl")
                 report[f"memory_{n}"] = child_memory(data, args.memory_model)
             report["memory_ratio_4k_1k"] = round(
                 report["memory_4000"]["peak_rss_mb"] / report["memory_1000"]["peak_rss_mb"], 3
