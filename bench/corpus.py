@@ -48,6 +48,15 @@ def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
+def refiled(record: dict, round_: int) -> dict:
+    """The record filed again, as an updated wire story: a distinct closing line and id."""
+    return {
+        **record,
+        "text": record.get("text", "") + f"\nUpdate {round_}: the report was filed again.",
+        "id": f"{record.get('id')}-r{round_}",
+    }
+
+
 def pooled(pattern: str, n: int, out: Path) -> Path:
     """n records round-robin over the files; past their end, repeats with a distinct tail."""
     files = [Path(p).read_text(encoding="utf-8").splitlines() for p in sorted(glob.glob(pattern))]
@@ -58,10 +67,7 @@ def pooled(pattern: str, n: int, out: Path) -> Path:
         for lines in files:
             index = round_ % max(1, len(lines))
             record = json.loads(lines[index])
-            if round_ >= len(lines):
-                record["text"] += f"\nUpdate {round_}: the report was filed again."
-                record["id"] = f"{record.get('id')}-r{round_}"
-            records.append(record)
+            records.append(refiled(record, round_) if round_ >= len(lines) else record)
             if len(records) == n:
                 break
         round_ += 1
@@ -88,7 +94,7 @@ def extra_records(sources: tuple[Path, ...] = EXTRA_SOURCES) -> list[dict]:
 
 def memory_pool(pattern: str, n: int, out: Path) -> Path:
     """n distinct real articles when the data has them: every Timeline17 article (topics
-    interleaved), then the extra sources; past their end, `pooled`'s marked repeats."""
+    interleaved), then the extra sources; past their end, refiled copies."""
     files = [Path(p).read_text(encoding="utf-8").splitlines() for p in sorted(glob.glob(pattern))]
     interleaved = [
         json.loads(lines[k])
@@ -97,9 +103,10 @@ def memory_pool(pattern: str, n: int, out: Path) -> Path:
         if k < len(lines)
     ]
     records = (interleaved + extra_records())[:n]
-    if len(records) < n:
-        repeats = pooled(pattern, n + len(interleaved), out).read_text("utf-8").splitlines()
-        records += [json.loads(line) for line in repeats[len(interleaved) :]][: n - len(records)]
+    round_ = 1
+    while len(records) < n and interleaved:
+        records += [refiled(r, round_) for r in interleaved[: n - len(records)]]
+        round_ += 1
     out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return out
 
