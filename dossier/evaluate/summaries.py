@@ -7,7 +7,9 @@ ROUGE-1/2/L F1 from `rouge-score` with stemming, against the human summary witho
 "– ". Systems:
 
 - `dossier`: `dossier.summary.scoring.select_sentences`, the function the story stage ships
-  (here without the story structure, which a bare Multi-News cluster does not have);
+  (here without the story structure, which a bare Multi-News cluster does not have), its
+  sentences in `reading_order` and cited as it cites them (datelines and stray quotation
+  marks trimmed);
 - `lead`: round-robin lead, sentence 1 of every document, then sentence 2, ...;
 - `lexrank`, `textrank`: sumy's summarizers, ranked over the same sentences;
 - `mmr`: maximal marginal relevance over the same sentence encoder (all-MiniLM-L6-v2), query =
@@ -172,11 +174,11 @@ def _sumy_ranked(kind: str, sentences: Sequence[str]) -> list[str]:
 def summaries_for(
     documents: list[list[str]], embeddings: list[np.ndarray], words: int
 ) -> dict[str, str]:
-    from dossier.summary.scoring import select_sentences
+    from dossier.summary.scoring import reading_order, select_sentences
 
     flat = [s for d in documents for s in d]
     stacked = np.concatenate([e for e in embeddings if len(e)], axis=0) if flat else None
-    chosen = select_sentences(documents, embeddings, words, fill=True)
+    chosen = reading_order(select_sentences(documents, embeddings, words, fill=True))
     out = {
         "dossier": fit_budget([c.text for c in chosen], words),
         "lead": fit_budget(lead(documents), words),

@@ -5,8 +5,10 @@ The sentences come from the articles as they are (extractive), chosen by
 with the story's own structure as one of its signals: a sentence that carries an event, a
 figure, a dated expression or the story's main actors is worth more than one that carries
 none. The chosen sentences are then told in order: by the date of what they report where a
-time expression gives one, else by their article's date, else as the articles come. Each
-sentence cites its passage, and the passages of other articles that say the same thing.
+time expression gives one, else by their article's date, else as the articles come; a
+sentence that leans on the one before it stays right after it. Each sentence cites its
+passage (the sentence less any dateline), and the passages of other articles that say the
+same thing.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Citation, SummarySentence
-from dossier.summary.scoring import select_sentences
+from dossier.summary.scoring import reading_order, select_sentences
 from dossier.summary.vectors import SentenceVectors, sentence_spans, vectors_for
 
 DEFAULT_WORDS = 120
@@ -113,9 +115,17 @@ class SummaryStage:
         )
         order = {a.id: n for n, a in enumerate(articles)}
         sentences = []
-        for candidate in chosen:
+        dates: dict[tuple[int, int], str] = {}
+        for candidate in reading_order(chosen):
             article = articles[candidate.document]
-            start, end = spans[article.id][candidate.index]
+            sentence_start = spans[article.id][candidate.index][0]
+            start, end = sentence_start + candidate.start, sentence_start + candidate.end
+            # A leaning sentence is told with the one it follows, whatever its own date.
+            date = (
+                dates.get((candidate.document, candidate.index - 1)) if candidate.follows else None
+            )
+            date = date or _sentence_date(ctx, article.id, start, end) or "9999"
+            dates[(candidate.document, candidate.index)] = date
             supports = self._supports(
                 candidate.document,
                 embeddings[candidate.document][candidate.index],
@@ -125,7 +135,7 @@ class SummaryStage:
             )
             sentences.append(
                 (
-                    _sentence_date(ctx, article.id, start, end) or "9999",
+                    date,
                     order[article.id],
                     start,
                     SummarySentence(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dossier.summary.scoring import select_sentences, usable
+from dossier.summary.scoring import (
+    consensus,
+    leaning,
+    reading_order,
+    select_sentences,
+    trimmed,
+    usable,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +29,115 @@ from dossier.summary.scoring import select_sentences, usable
 )
 def test_sentences_that_cannot_stand_alone_are_never_used(text):
     assert not usable(text)
+
+
+def test_web_furniture_is_never_used_but_news_about_the_web_is():
+    assert not usable("Just fill in your contact details in the form below to join our list.")
+    assert not usable("Share on Facebook and let your friends know about the latest talks.")
+    assert usable("The gunman had posted threats on Facebook two days before the shooting.")
+    assert usable("The minister said in an email that the talks would resume in Geneva.")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "DENVER (AP) — Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
+            "Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
+        ),
+        (
+            "(CNN) — The envoy said the talks would resume in Geneva on Tuesday.",
+            "The envoy said the talks would resume in Geneva on Tuesday.",
+        ),
+        (
+            "BEIRUT — Government forces shelled the eastern districts of Aleppo overnight.",
+            "Government forces shelled the eastern districts of Aleppo overnight.",
+        ),
+        (
+            "“We are occupying all the hallways,” a student told the paper. “",
+            "“We are occupying all the hallways,” a student told the paper.",
+        ),
+        (
+            "” The opposition walked out of the talks in Geneva on Monday.",
+            "The opposition walked out of the talks in Geneva on Monday.",
+        ),
+        (
+            '  He called the report "fake news" and left the room in a hurry."  ',
+            'He called the report "fake news" and left the room in a hurry.',
+        ),
+        (
+            'The envoy called the ceasefire "a fragile thing."',
+            'The envoy called the ceasefire "a fragile thing."',
+        ),
+        (
+            "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
+            "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
+        ),
+    ],
+)
+def test_a_sentence_is_cited_without_its_dateline_or_stray_quotation_marks(text, said):
+    start, end = trimmed(text)
+    assert text[start:end] == said
+
+
+def test_a_sentence_opening_on_a_pronoun_only_leans_on_the_one_before():
+    text = "He said the talks would resume on Tuesday in Geneva after a short break."
+    assert leaning(text) and not usable(text)
+    assert not leaning("The envoy said the talks would resume on Tuesday in Geneva.")
+    assert not leaning("He said so?")
+
+
+def _leaning_docs(predecessor: str):
+    documents = [
+        [
+            predecessor,
+            "He said the truce agreed in February had all but collapsed around Aleppo.",
+        ],
+        ["Russia said it would co-chair a new meeting of the support group in Vienna."],
+    ]
+    embeddings = [
+        np.stack([_unit([1, 0, 0, 0]), _unit([0.5, 0.8, 0, 0])]),
+        np.stack([_unit([0, 0, 1, 0])]),
+    ]
+    return documents, embeddings
+
+
+def test_a_leaning_sentence_comes_only_right_after_its_predecessor():
+    documents, embeddings = _leaning_docs(
+        "The UN envoy Staffan de Mistura spoke to reporters in Geneva on Monday."
+    )
+    chosen = select_sentences(documents, embeddings, words=200, fill=True)
+    keys = [(c.document, c.index) for c in chosen]
+    assert (0, 1) in keys and keys.index((0, 0)) < keys.index((0, 1))
+    ordered = [(c.document, c.index) for c in reading_order(chosen)]
+    assert ordered[ordered.index((0, 0)) + 1] == (0, 1)
+    # Without a predecessor that can be used, the leaning sentence never is.
+    documents, embeddings = _leaning_docs("Who spoke to reporters in Geneva on Monday?")
+    chosen = select_sentences(documents, embeddings, words=200, fill=True)
+    assert all(c.document != 0 for c in chosen)
+
+
+def test_reading_order_moves_followers_after_their_sentence():
+    from dossier.summary.scoring import Candidate
+
+    first = Candidate(0, 3, "a", 1, 1.0)
+    other = Candidate(1, 0, "b", 1, 0.9)
+    follower = Candidate(0, 4, "c", 1, 0.8, follows=True)
+    second = Candidate(0, 5, "d", 1, 0.7, follows=True)
+    assert reading_order([first, other, follower, second]) == [first, follower, second, other]
+
+
+def test_consensus_favours_what_every_document_repeats():
+    documents = [
+        ["Rebels shelled Aleppo as the Geneva talks stalled.", "A local bakery reopened."],
+        ["The Geneva talks stalled while rebels shelled Aleppo.", "Weather was mild."],
+        ["Aleppo was shelled by rebels; Geneva talks stalled."],
+    ]
+    scores = consensus(documents)
+    assert scores[0][0] > scores[0][1] and scores[1][0] > scores[1][1]
+    # One document: every word is in all of them, so no sentence stands out.
+    assert consensus([["Rebels shelled Aleppo.", "Geneva talks stalled."]]) == [[0.0, 0.0]]
+    assert consensus([]) == []
 
 
 def test_a_quote_with_a_named_speaker_can_stand_alone():

@@ -42,6 +42,22 @@ def test_every_sentence_cites_its_passage(seeds):
             assert texts[support["article"]][support["start"] : support["end"]] == support["text"]
 
 
+def test_no_sentence_leans_on_one_the_reader_does_not_have(seeds):
+    """A sentence opening on a pronoun or a connective comes right after the sentence it
+    follows in its article; no sentence opens on a dateline."""
+    from dossier.summary.scoring import _DANGLING, _DATELINE
+
+    texts = {a["id"]: a["text"] for a in seeds["articles"]}
+    summary = seeds["summary"]
+    for n, sentence in enumerate(summary):
+        assert not _DATELINE.match(sentence["text"])
+        if _DANGLING.match(sentence["text"]):
+            before = summary[n - 1]
+            assert n > 0 and before["article"] == sentence["article"]
+            gap = texts[sentence["article"]][before["end"] : sentence["start"]]
+            assert not any(c.isalnum() for c in gap)
+
+
 def test_length_and_more_than_one_source(seeds):
     words = sum(len(s["text"].split()) for s in seeds["summary"])
     assert words <= 120
