@@ -154,7 +154,7 @@ def consensus(documents: Sequence[Sequence[str]]) -> list[list[float]]:
     for document in words:
         for word in {w for sentence in document for w in sentence}:
             used_by[word] = used_by.get(word, 0) + 1
-    total = max(1, len(documents))
+    total = max(1, sum(1 for document in documents if document))
     raw = [
         [
             sum(used_by[w] for w in sentence) / (len(sentence) * total) if sentence else 0.0
