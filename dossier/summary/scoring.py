@@ -15,19 +15,27 @@ A sentence is cited as a span of itself: a dateline ("DENVER (AP) —") and a qu
 the sentence splitter left on the wrong side are trimmed off. A sentence that leans on the
 one before it (it opens on a pronoun or a connective) is never used alone, but may follow
 its predecessor when that one is chosen; `reading_order` keeps the two together.
+
+Quotations are followed across sentences (`quote_states`): a sentence inside a quotation
+opened earlier is someone's words without the marks that say so, and is never used alone; a
+quotation told over two or three sentences ("“We have reached the point... Nobody can
+afford...,” de Mistura said.") is one candidate passage, cited from its first sentence to
+its last.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 MIN_WORDS = 7
 MAX_WORDS = 60
+# A quotation that runs over more sentences than this is not taken whole (nor in part).
+MAX_QUOTATION_SENTENCES = 3
 
 # A sentence opening on a pronoun or a connective leans on the one before it, which the
 # reader of an extract does not have.
@@ -47,13 +55,24 @@ _BOILERPLATE = re.compile(
     r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b",
     re.IGNORECASE,
 )
-# "DENVER (AP) — ", "(CNN) — ", "(HealthDay News) -- ", "BEIRUT — ": where the report was
-# filed, not what it says. Used with `match`, so it only ever takes a sentence's opening.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][A-Za-z.]+)*\s*)?"
-    r"\((?:AP|Reuters|CNN|AFP|[A-Z][A-Za-z]+(?: News)?)\)\s*[—–-]+\s*"
-    r"|[A-Z][A-Z .,'’-]{2,}\s*[—–]\s+"
+# "DENVER (AP) — ", "(CNN) — ", "Washington (CNN) ", "NEW YORK, May 18 (UPI) -- ", "BEIRUT — ",
+# "WASHINGTON—", "INDEPENDENCE, Mo. — ": where and when the report was filed, not what it
+# says. Used with `match`, so it only ever takes a sentence's opening, and `trimmed` cuts it
+# only where a capital letter follows.
+# OTTAWA, NEW YORK, PALO ALTO; then any of ", Italy", ", Mo.", ", South Korea", ", Feb. 25"
+_PLACE = (
+    r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]*)*"
+    r"(?:,\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*))*"
 )
+_AGENCY = r"\((?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\)"  # (AP), (HealthDay News), (CBS SF)
+_DASH = r"(?:[—–]+|-{1,2})"
+_DATELINE = re.compile(
+    rf"(?:{_PLACE}\s*)?{_AGENCY}(?:\s*{_DASH})?\s*"
+    rf"|[A-Z][a-z]+ \((?:CNN|AP|AFP|Reuters|UPI)\)(?:\s*{_DASH})?\s*"
+    rf"|{_PLACE}\s*(?:[—–]|--)\s*"
+)
+# Space, and the zero-width characters scraped pages carry along with it.
+_BLANK = " \t\n\r\f\v\u00a0\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff"
 _SENTENCE_END = re.compile(r"[.!]['\"”’)\]]*$")
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”»"
@@ -86,7 +105,8 @@ def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text: surrounding space, a
     dateline, a closing quotation mark at the start and an opening one at the end (the
     sentence splitter puts those on the wrong side of a sentence break) are left out."""
-    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    start = len(text) - len(text.lstrip(_BLANK))
+    end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
@@ -194,8 +214,10 @@ class Weights:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A scored sentence: `text` is `sentence[start:end]` of document `document`'s sentence
-    `index`; with `follows` it may only come right after sentence `index - 1`."""
+    """A scored passage of document `document`: sentences `index` to `last` (one sentence
+    unless it is a quotation told over several), `text` running from `start` within the first
+    to `end` within the last; with `follows` it may only come right after sentence
+    `index - 1`."""
 
     document: int
     index: int
@@ -205,6 +227,12 @@ class Candidate:
     start: int = 0
     end: int = 0
     follows: bool = False
+    length: int = 1
+
+    @property
+    def last(self) -> int:
+        """The index of the passage's last sentence."""
+        return self.index + self.length - 1
 
 
 def _centroid(embeddings: Sequence[np.ndarray]) -> np.ndarray:
@@ -237,9 +265,11 @@ def score_sentences(
     embeddings: Sequence[np.ndarray],
     weights: Weights = Weights(),
     structure: Sequence[Sequence[float]] | None = None,
+    paragraph_starts: Sequence[Collection[int]] | None = None,
 ) -> tuple[list[Candidate], np.ndarray, list[tuple[int, int]]]:
     """Score each usable sentence. Returns the candidates, the sentence similarity matrix and
-    the (document, index) of each matrix row."""
+    the (document, index) of each matrix row. `paragraph_starts`, per document, holds the
+    indices of the sentences that begin a paragraph, where they are known."""
     rows = [(d, i) for d, sentences in enumerate(documents) for i in range(len(sentences))]
     if not rows:
         return [], np.zeros((0, 0), dtype=np.float32), rows
@@ -247,32 +277,111 @@ def score_sentences(
     counts, similarity = support_counts(embeddings, weights.support_threshold)
     agreement = consensus(documents)
     others = max(1, sum(1 for s in documents if s) - 1)
+    first_row = np.cumsum([0] + [len(sentences) for sentences in documents])
+
+    def value(d: int, i: int, length: int, rank: int) -> float:
+        """The signals of sentences i .. i+length-1 of document d taken as one passage."""
+        rows_ = slice(int(first_row[d]) + i, int(first_row[d]) + i + length)
+        members = slice(i, i + length)
+        vector = embeddings[d][members].mean(axis=0)
+        vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+        score = (
+            weights.centrality * float(vector @ centroid)
+            + weights.support * float(counts[rows_].mean()) / others
+            + weights.consensus * float(np.mean(agreement[d][members]))
+            + weights.position * math.exp(-rank / weights.position_scale)
+        )
+        if structure is not None:
+            score += weights.structure * float(np.mean(structure[d][members]))
+        return score
+
     candidates: list[Candidate] = []
-    row = 0
     for d, sentences in enumerate(documents):
         rank = 0
+        states = quote_states(sentences, paragraph_starts[d] if paragraph_starts else ())
         for i, sentence in enumerate(sentences):
+            inside, still_open = states[i]
+            if inside:
+                continue  # part of a quotation opened in an earlier sentence
+            length = 1
             start, end = trimmed(sentence)
             text = sentence[start:end]
+            if still_open:  # the quotation it opens is one passage with the sentences that close it
+                span = quotation_span(sentences, states, i)
+                if span is None:
+                    continue
+                length, start, end, text = span
             alone = usable(text)
             if alone or (i > 0 and leaning(text)):
-                score = (
-                    weights.centrality * float(embeddings[d][i] @ centroid)
-                    + weights.support * float(counts[row]) / others
-                    + weights.consensus * agreement[d][i]
-                    + weights.position * math.exp(-rank / weights.position_scale)
-                )
-                if structure is not None:
-                    score += weights.structure * float(structure[d][i])
+                score = value(d, i, length, rank)
                 if not alone:
                     score += weights.continuation
                 candidates.append(
-                    Candidate(d, i, text, word_count(text), score, start, end, not alone)
+                    Candidate(d, i, text, word_count(text), score, start, end, not alone, length)
                 )
                 if alone:
                     rank += 1
-            row += 1
     return candidates, similarity, rows
+
+
+def _scan_quotes(text: str, open_: bool) -> bool:
+    """Whether a quotation is open after `text`, given whether one was open before it. A
+    straight double quote opens when it follows a space or an opening bracket or dash and is
+    followed by text; otherwise it closes."""
+    text = text.replace("’’", "”").replace("''", "”")  # typewriter closing quotes
+    for k, char in enumerate(text):
+        if char in "“«":
+            open_ = True
+        elif char in "”»":
+            open_ = False
+        elif char == '"':
+            before = text[k - 1] if k else " "
+            after = text[k + 1] if k + 1 < len(text) else " "
+            open_ = (before.isspace() or before in "([{—–-:") and not after.isspace()
+    return open_
+
+
+def quote_states(
+    sentences: Sequence[str], paragraph_starts: Collection[int] = ()
+) -> list[tuple[bool, bool]]:
+    """Per sentence of one document: (whether its text starts inside a quotation opened in an
+    earlier sentence, whether a quotation is still open at its end). A sentence that itself
+    opens on a quotation mark starts afresh, and so does a paragraph: news reopens a long
+    quotation at every paragraph, so a quotation left open at a paragraph's end (a missing
+    closing mark) does not run on into the rest of the article."""
+    open_ = False
+    states = []
+    for n, sentence in enumerate(sentences):
+        if n in paragraph_starts:
+            open_ = False
+        start, end = trimmed(sentence)
+        open_ = _scan_quotes(sentence[:start], open_)
+        inside = open_ and sentence[start : start + 1] not in '"“«'
+        open_ = _scan_quotes(sentence[start:end], open_)
+        states.append((inside, open_))
+        open_ = _scan_quotes(sentence[end:], open_)
+    return states
+
+
+def quotation_span(
+    sentences: Sequence[str], states: Sequence[tuple[bool, bool]], first: int
+) -> tuple[int, int, int, str] | None:
+    """A quotation opened in sentence `first` and closed within MAX_QUOTATION_SENTENCES:
+    (number of sentences, start within the first sentence, end within the last, text), or
+    None when it runs on longer, past MAX_WORDS or ends unbalanced."""
+    joined = sentences[first]
+    for k in range(first + 1, min(len(sentences), first + MAX_QUOTATION_SENTENCES)):
+        if not states[k][0]:
+            return None  # the quotation was dropped (a new paragraph) before it closed
+        offset = len(joined) + 1
+        joined = f"{joined} {sentences[k]}"
+        if not states[k][1]:
+            start, end = trimmed(joined)
+            text = joined[start:end]
+            if word_count(text) > MAX_WORDS or orphan_quote(text):
+                return None
+            return k - first + 1, start, end - offset, text
+    return None
 
 
 def select_sentences(
@@ -282,11 +391,14 @@ def select_sentences(
     weights: Weights = Weights(),
     structure: Sequence[Sequence[float]] | None = None,
     fill: bool = False,
+    paragraph_starts: Sequence[Collection[int]] | None = None,
 ) -> list[Candidate]:
     """Greedy selection in order of choice. With `fill` (evaluation) sentences are added
     until the budget is reached or passed (the caller cuts the last one); without it only
     sentences that fit are taken, but always at least one."""
-    candidates, similarity, rows = score_sentences(documents, embeddings, weights, structure)
+    candidates, similarity, rows = score_sentences(
+        documents, embeddings, weights, structure, paragraph_starts
+    )
     row_of = {key: r for r, key in enumerate(rows)}
     chosen: list[Candidate] = []
     chosen_rows: list[int] = []
@@ -302,19 +414,25 @@ def select_sentences(
                 continue
             if candidate.follows and (candidate.document, candidate.index - 1) not in chosen_keys:
                 continue
+            members = [(candidate.document, j) for j in range(candidate.index, candidate.last + 1)]
+            if any(member in chosen_keys for member in members):
+                continue  # a quotation overlapping one already taken
             value = candidate.score - weights.coverage * taken.get(candidate.document, 0)
             if value <= best_value:
                 continue
-            r = row_of[(candidate.document, candidate.index)]
-            if chosen_rows and float(similarity[r, chosen_rows].max()) > weights.redundancy:
-                continue
+            rows_ = [row_of[member] for member in members]
+            if chosen_rows:
+                closest = float(similarity[np.ix_(rows_, chosen_rows)].max())
+                if closest > weights.redundancy:
+                    continue
             best, best_value = candidate, value
         if best is None:
             break
         remaining.remove(best)
         chosen.append(best)
-        chosen_rows.append(row_of[(best.document, best.index)])
-        chosen_keys.add((best.document, best.index))
+        for j in range(best.index, best.last + 1):
+            chosen_rows.append(row_of[(best.document, j)])
+            chosen_keys.add((best.document, j))
         taken[best.document] = taken.get(best.document, 0) + 1
         total += best.words
     return chosen
@@ -327,7 +445,7 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
     for candidate in chosen:
         if candidate.follows:
             for position, earlier in enumerate(ordered):
-                if (earlier.document, earlier.index) == (candidate.document, candidate.index - 1):
+                if (earlier.document, earlier.last) == (candidate.document, candidate.index - 1):
                     ordered.insert(position + 1, candidate)
                     break
             else:

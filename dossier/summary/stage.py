@@ -7,8 +7,8 @@ figure, a dated expression or the story's main actors is worth more than one tha
 none. The chosen sentences are then told in order: by the date of what they report where a
 time expression gives one, else by their article's date, else as the articles come; a
 sentence that leans on the one before it stays right after it. Each sentence cites its
-passage (the sentence less any dateline), and the passages of other articles that say the
-same thing.
+passage (the sentence less any dateline; a quotation told over several sentences whole), and
+the passages of other articles that say the same thing.
 """
 
 from __future__ import annotations
@@ -70,6 +70,15 @@ def _structure(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> di
     return scores
 
 
+def _paragraph_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the sentences that begin a paragraph: the first, and any after a line break."""
+    return {
+        n
+        for n, (start, _end) in enumerate(spans)
+        if n == 0 or "\n" in text[spans[n - 1][1] : start]
+    }
+
+
 def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> str | None:
     times = ctx.shared.get("times")
     if times is not None:
@@ -112,23 +121,28 @@ class SummaryStage:
             embeddings,
             words,
             structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
+            paragraph_starts=[_paragraph_starts(a.text, spans[a.id]) for a in articles],
         )
         order = {a.id: n for n, a in enumerate(articles)}
         sentences = []
         dates: dict[tuple[int, int], str] = {}
         for candidate in reading_order(chosen):
             article = articles[candidate.document]
-            sentence_start = spans[article.id][candidate.index][0]
-            start, end = sentence_start + candidate.start, sentence_start + candidate.end
+            # A quotation told over several sentences is cited whole: from its first
+            # sentence to its last.
+            start = spans[article.id][candidate.index][0] + candidate.start
+            end = spans[article.id][candidate.last][0] + candidate.end
             # A leaning sentence is told with the one it follows, whatever its own date.
             date = (
                 dates.get((candidate.document, candidate.index - 1)) if candidate.follows else None
             )
             date = date or _sentence_date(ctx, article.id, start, end) or "9999"
-            dates[(candidate.document, candidate.index)] = date
+            for member in range(candidate.index, candidate.last + 1):
+                dates[(candidate.document, member)] = date
+            vector = embeddings[candidate.document][candidate.index : candidate.last + 1].mean(0)
             supports = self._supports(
                 candidate.document,
-                embeddings[candidate.document][candidate.index],
+                vector / (float(np.linalg.norm(vector)) or 1.0),
                 articles,
                 spans,
                 embeddings,

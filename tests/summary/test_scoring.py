@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from dossier.summary.scoring import (
+    Candidate,
     consensus,
     leaning,
+    quote_states,
     reading_order,
     select_sentences,
     trimmed,
@@ -52,6 +54,35 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
         (
             "BEIRUT — Government forces shelled the eastern districts of Aleppo overnight.",
             "Government forces shelled the eastern districts of Aleppo overnight.",
+        ),
+        (
+            "Washington (CNN) Vermont Sen. Bernie Sanders lauded Pope Francis on Thursday.",
+            "Vermont Sen. Bernie Sanders lauded Pope Francis on Thursday.",
+        ),
+        (
+            "FLORENCE, Italy, Feb. 25 (UPI) -- Raffaele Sollecito has stood by Amanda Knox.",
+            "Raffaele Sollecito has stood by Amanda Knox.",
+        ),
+        (
+            "WASHINGTON—The chairman of the Senate Intelligence Committee promised a review.",
+            "The chairman of the Senate Intelligence Committee promised a review.",
+        ),
+        (
+            "INDEPENDENCE, Mo. — A woman was charged on Friday with leaving her child alone.",
+            "A woman was charged on Friday with leaving her child alone.",
+        ),
+        (
+            "French President Francois Hollande (R) speaks with Vladimir Putin in Paris.",
+            "French President Francois Hollande (R) speaks with Vladimir Putin in Paris.",
+        ),
+        (
+            "TSA defends the deal — noting that its old contract had expired last year.",
+            "TSA defends the deal — noting that its old contract had expired last year.",
+        ),
+        ("I — I think so, and the talks must go on.", "I — I think so, and the talks must go on."),
+        (
+            "\u200b The envoy said the talks would resume in Geneva on Tuesday.\ufeff ",
+            "The envoy said the talks would resume in Geneva on Tuesday.",
         ),
         (
             "“We are occupying all the hallways,” a student told the paper. “",
@@ -118,13 +149,97 @@ def test_a_leaning_sentence_comes_only_right_after_its_predecessor():
 
 
 def test_reading_order_moves_followers_after_their_sentence():
-    from dossier.summary.scoring import Candidate
-
     first = Candidate(0, 3, "a", 1, 1.0)
     other = Candidate(1, 0, "b", 1, 0.9)
     follower = Candidate(0, 4, "c", 1, 0.8, follows=True)
     second = Candidate(0, 5, "d", 1, 0.7, follows=True)
     assert reading_order([first, other, follower, second]) == [first, follower, second, other]
+
+
+def test_a_follower_of_a_quotation_comes_after_its_last_sentence():
+    quotation = Candidate(0, 2, "“a. b,” c said.", 4, 1.0, length=2)
+    follower = Candidate(0, 4, "He added d.", 3, 0.8, follows=True)
+    other = Candidate(1, 0, "e", 1, 0.9)
+    assert reading_order([quotation, other, follower]) == [quotation, follower, other]
+
+
+QUOTED = [
+    "The envoy met both delegations in Geneva on Monday to discuss the truce.",
+    "“We have reached the point where the talks must resume.",
+    "Nobody can afford to wait for another round of bombing in Aleppo,” de Mistura said.",
+    "The opposition said it would attend the talks if the sieges were lifted first.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "states"),
+    [
+        (QUOTED, [(False, False), (False, True), (True, False), (False, False)]),
+        # Straight quotation marks: direction from the characters around them.
+        (
+            [
+                'Miller said in a statement: "There is nothing more important than safety.',
+                "We will get to the bottom of what happened here.",
+                'We are deeply saddened," he said.',
+                'He called it "a tragedy" and left.',
+            ],
+            [(False, True), (True, True), (True, False), (False, False)],
+        ),
+        # A long quotation reopened at each paragraph: the new paragraph starts afresh.
+        (
+            ["“The first paragraph of a long statement ends here.", "“The second ends,” he said."],
+            [(False, True), (False, False)],
+        ),
+    ],
+)
+def test_quote_states_track_quotations_across_sentences(sentences, states):
+    assert quote_states(sentences) == states
+
+
+def test_a_quotation_over_several_sentences_is_one_passage():
+    documents = [QUOTED, ["Russia said the talks in Geneva would resume on Tuesday next week."]]
+    rows = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 1, 0.1, 0], [0, 0, 1, 0]]
+    embeddings = [np.stack([_unit(row) for row in rows]), np.stack([_unit([0, 0, 0, 1])])]
+    chosen = select_sentences(documents, embeddings, words=300, fill=True)
+    quotation = next(c for c in chosen if c.document == 0 and c.index == 1)
+    assert quotation.length == 2 and quotation.last == 2
+    assert quotation.text == " ".join(QUOTED[1:3])
+    assert quotation.start == 0 and quotation.end == len(QUOTED[2])
+    # The sentence inside the quotation is never a passage of its own.
+    assert not any(c.document == 0 and c.index == 2 for c in chosen)
+    texts = [c.text for c in chosen]
+    assert QUOTED[0] in texts and QUOTED[3] in texts
+
+
+def test_a_quotation_that_never_closes_is_not_used():
+    documents = [
+        [
+            "“We have reached the point where the talks must resume in Geneva now.",
+            "Nobody can afford to wait for another round of bombing in Aleppo.",
+            "The talks in Geneva will resume once the sieges of the towns are lifted.",
+            "The envoy said the opposition would attend the talks in Geneva next week.",
+        ]
+    ]
+    embeddings = [np.stack([_unit([1, 0.1 * n, 0, 0]) for n in range(4)])]
+    chosen = select_sentences(documents, embeddings, words=300, fill=True)
+    assert chosen == []
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_stops_there():
+    # News reopens a long quotation at each paragraph; the one left open is not joined to the
+    # next paragraph, whose sentences are the narrator's again.
+    documents = [
+        [
+            "“We have reached the point where the talks must resume in Geneva now.",
+            "The talks have failed,” the envoy told reporters in Geneva on Monday night.",
+            "The talks in Geneva will resume once the sieges of the towns are lifted.",
+        ]
+    ]
+    embeddings = [np.eye(4, dtype=np.float32)[:3]]
+    chosen = select_sentences(
+        documents, embeddings, words=300, fill=True, paragraph_starts=[{0, 1}]
+    )
+    assert [(c.index, c.length) for c in chosen] == [(2, 1)]
 
 
 def test_consensus_favours_what_every_document_repeats():

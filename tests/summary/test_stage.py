@@ -101,3 +101,32 @@ def test_vectors_made_per_article_give_the_same_summary(tmp_path, seeds):
     story = json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))
     cited = [(s["article"], s["start"], s["end"]) for s in story["summary"]]
     assert cited == [(s["article"], s["start"], s["end"]) for s in seeds["summary"]]
+
+
+QUOTATION = (
+    "“We have reached the point where the Geneva talks must resume. Nobody can afford "
+    "another round of bombing in Aleppo,” the UN envoy Staffan de Mistura told reporters."
+)
+
+
+def test_a_quotation_over_two_sentences_is_cited_whole(tmp_path):
+    """The quotation's second sentence is never told without its first, and when the
+    quotation is chosen its citation runs from the opening mark to the speaker."""
+    articles = [
+        "The UN envoy Staffan de Mistura met the Syrian government delegation in Geneva on "
+        "Monday to restart the talks.\n\n" + QUOTATION + "\n\nThe opposition said it would "
+        "attend the Geneva talks only if the siege of Aleppo was lifted.",
+        "Syrian peace talks resumed in Geneva on Monday under the UN envoy Staffan de "
+        "Mistura.\n\n" + QUOTATION + "\n\nRussia and the United States urged both sides in "
+        "Geneva to respect the cessation of hostilities.",
+    ]
+    for n, text in enumerate(articles):
+        (tmp_path / f"article{n}.txt").write_text(text, encoding="utf-8")
+    story = _build([str(tmp_path / "article0.txt"), str(tmp_path / "article1.txt")],
+                   tmp_path / "out", words=200)  # fmt: skip
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    summary = story["summary"]
+    for sentence in summary:
+        assert texts[sentence["article"]][sentence["start"] : sentence["end"]] == sentence["text"]
+        assert not sentence["text"].startswith("Nobody can afford")
+    assert QUOTATION in [s["text"] for s in summary]
