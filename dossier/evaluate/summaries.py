@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,24 +65,36 @@ def reference_text(summary: str) -> str:
 _splitter: Any = None
 
 
-def split_sentences(document: str) -> list[str]:
-    """The one sentence splitter every system shares."""
+def split_paragraphs(document: str) -> list[list[str]]:
+    """The one sentence splitter every system shares: the sentences of each non-empty line."""
     global _splitter
     if _splitter is None:
         import spacy
 
         _splitter = spacy.blank("en")
         _splitter.add_pipe("sentencizer")
-    sentences = []
+    paragraphs = []
     for line in document.splitlines():
         line = line.strip()
         if not line:
             continue
-        for sent in _splitter(line).sents:
-            text = sent.text.strip()
-            if text:
-                sentences.append(text)
-    return sentences
+        sentences = [s.text.strip() for s in _splitter(line).sents if s.text.strip()]
+        if sentences:
+            paragraphs.append(sentences)
+    return paragraphs
+
+
+def split_sentences(document: str) -> list[str]:
+    return [sentence for paragraph in split_paragraphs(document) for sentence in paragraph]
+
+
+def paragraph_starts(paragraphs: Sequence[Sequence[str]]) -> set[int]:
+    """The indices, among a document's sentences, of those that begin a paragraph."""
+    starts, index = set(), 0
+    for paragraph in paragraphs:
+        starts.add(index)
+        index += len(paragraph)
+    return starts
 
 
 def fit_budget(sentences: Sequence[str], words: int) -> str:
@@ -172,13 +184,20 @@ def _sumy_ranked(kind: str, sentences: Sequence[str]) -> list[str]:
 
 
 def summaries_for(
-    documents: list[list[str]], embeddings: list[np.ndarray], words: int
+    documents: list[list[str]],
+    embeddings: list[np.ndarray],
+    words: int,
+    paragraph_starts: Sequence[Collection[int]] | None = None,
 ) -> dict[str, str]:
+    """Every system's summary of one cluster. Only dossier reads `paragraph_starts` (where a
+    quotation left open at a paragraph's end stops); the sentences are the same for all."""
     from dossier.summary.scoring import reading_order, select_sentences
 
     flat = [s for d in documents for s in d]
     stacked = np.concatenate([e for e in embeddings if len(e)], axis=0) if flat else None
-    chosen = reading_order(select_sentences(documents, embeddings, words, fill=True))
+    chosen = reading_order(
+        select_sentences(documents, embeddings, words, fill=True, paragraph_starts=paragraph_starts)
+    )
     out = {
         "dossier": fit_budget([c.text for c in chosen], words),
         "lead": fit_budget(lead(documents), words),
@@ -201,8 +220,8 @@ def evaluate_summaries(
     started = time.perf_counter()
     clusters = articles = 0
     for cluster in load_clusters(data_path, limit):
-        documents = [split_sentences(d) for d in cluster["documents"]]
-        documents = [d for d in documents if d]
+        split = [p for p in (split_paragraphs(d) for d in cluster["documents"]) if p]
+        documents = [[s for paragraph in d for s in paragraph] for d in split]
         if not documents:
             continue
         vectors = encode([s for d in documents for s in d])
@@ -211,7 +230,8 @@ def evaluate_summaries(
             embeddings.append(vectors[offset : offset + len(document)])
             offset += len(document)
         reference = reference_text(cluster["summary"])
-        for name, summary in summaries_for(documents, embeddings, words).items():
+        starts = [paragraph_starts(d) for d in split]
+        for name, summary in summaries_for(documents, embeddings, words, starts).items():
             scores = scorer.score(reference, summary)
             for metric in ("rouge1", "rouge2", "rougeL"):
                 totals[name][metric] += scores[metric].fmeasure
