@@ -76,6 +76,8 @@ _BLANK = " \t\n\r\f\v\u00a0\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff"
 _SENTENCE_END = re.compile(r"[.!]['\"”’)\]]*$")
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”»"
+# Opening marks of a quotation proper: "‘" is also an apostrophe, so it is not counted.
+_QUOTATION_OPENS = "“«"
 
 
 def word_count(text: str) -> int:
@@ -90,7 +92,7 @@ def orphan_quote(text: str) -> bool:
     first_close = min((i for i in (text.find(q) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
     if first_close >= 0 and (first_open < 0 or first_close < first_open):
         return True
-    opened = sum(text.count(q) for q in _OPENING_QUOTES if q != "‘")
+    opened = sum(text.count(q) for q in _QUOTATION_OPENS)
     closed = sum(text.count(q) for q in _CLOSING_QUOTES)
     return opened != closed
 
@@ -283,8 +285,7 @@ def score_sentences(
         """The signals of sentences i .. i+length-1 of document d taken as one passage."""
         rows_ = slice(int(first_row[d]) + i, int(first_row[d]) + i + length)
         members = slice(i, i + length)
-        vector = embeddings[d][members].mean(axis=0)
-        vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+        vector = passage_vector(embeddings[d], i, i + length - 1)
         score = (
             weights.centrality * float(vector @ centroid)
             + weights.support * float(counts[rows_].mean()) / others
@@ -324,15 +325,21 @@ def score_sentences(
     return candidates, similarity, rows
 
 
+def passage_vector(matrix: np.ndarray, first: int, last: int) -> np.ndarray:
+    """The unit-length mean of the embeddings of sentences `first` to `last`."""
+    vector = matrix[first : last + 1].mean(axis=0)
+    return vector / (float(np.linalg.norm(vector)) or 1.0)
+
+
 def _scan_quotes(text: str, open_: bool) -> bool:
     """Whether a quotation is open after `text`, given whether one was open before it. A
     straight double quote opens when it follows a space or an opening bracket or dash and is
     followed by text; otherwise it closes."""
     text = text.replace("’’", "”").replace("''", "”")  # typewriter closing quotes
     for k, char in enumerate(text):
-        if char in "“«":
+        if char in _QUOTATION_OPENS:
             open_ = True
-        elif char in "”»":
+        elif char in _CLOSING_QUOTES:
             open_ = False
         elif char == '"':
             before = text[k - 1] if k else " "
@@ -356,7 +363,7 @@ def quote_states(
             open_ = False
         start, end = trimmed(sentence)
         open_ = _scan_quotes(sentence[:start], open_)
-        inside = open_ and sentence[start : start + 1] not in '"“«'
+        inside = open_ and sentence[start : start + 1] not in _QUOTATION_OPENS + '"'
         open_ = _scan_quotes(sentence[start:end], open_)
         states.append((inside, open_))
         open_ = _scan_quotes(sentence[end:], open_)

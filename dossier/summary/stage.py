@@ -21,7 +21,7 @@ import numpy as np
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Citation, SummarySentence
-from dossier.summary.scoring import reading_order, select_sentences
+from dossier.summary.scoring import passage_vector, reading_order, select_sentences
 from dossier.summary.vectors import SentenceVectors, sentence_spans, vectors_for
 
 DEFAULT_WORDS = 120
@@ -139,10 +139,9 @@ class SummaryStage:
             date = date or _sentence_date(ctx, article.id, start, end) or "9999"
             for member in range(candidate.index, candidate.last + 1):
                 dates[(candidate.document, member)] = date
-            vector = embeddings[candidate.document][candidate.index : candidate.last + 1].mean(0)
             supports = self._supports(
                 candidate.document,
-                vector / (float(np.linalg.norm(vector)) or 1.0),
+                passage_vector(embeddings[candidate.document], candidate.index, candidate.last),
                 articles,
                 spans,
                 embeddings,
