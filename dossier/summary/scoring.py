@@ -9,7 +9,10 @@ a similar sentence: what several sources say is what happened), lexical consensu
 of the documents use the sentence's content words: names, figures and terms every report
 repeats are the story's core), a lead prior (news puts the essentials first) and, when the
 caller has it, the story's structure (main actors, events, claims). Selection is greedy with
-MMR-style redundancy removal and a soft per-document penalty.
+MMR-style redundancy removal and a soft per-document penalty; when the caller knows the
+story's threads (the actors, places, forums and agreements each sentence names), a passage
+also earns credit for every one of the story's main threads that no chosen passage names yet,
+so a short summary tells several threads instead of the best-told one twice.
 
 A sentence is cited as a span of itself: a dateline ("DENVER (AP) —") and a quotation mark
 the sentence splitter left on the wrong side are trimmed off. A sentence that leans on the
@@ -36,6 +39,8 @@ MIN_WORDS = 7
 MAX_WORDS = 60
 # A quotation that runs over more sentences than this is not taken whole (nor in part).
 MAX_QUOTATION_SENTENCES = 3
+# The story's main threads: its most-named actors, places, forums and agreements.
+MAIN_THREADS = 8
 
 # A sentence opening on a pronoun or a connective leans on the one before it, which the
 # reader of an extract does not have.
@@ -212,6 +217,11 @@ class Weights:
     continuation: float = 0.2
     support_threshold: float = 0.7
     redundancy: float = 0.7
+    # Added per main thread a passage is the first chosen to name. Chosen among 0.25 / 0.35 /
+    # 0.5 on the 250 Multi-News clusters built through the whole pipeline, where 0.5 lifts the
+    # share of the human summary's main threads that the summary names from .72 to .86 at 120
+    # words for 0.3-0.4 ROUGE-1, and on the seeds, where below 0.5 Aleppo is never told.
+    threads: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -391,6 +401,19 @@ def quotation_span(
     return None
 
 
+def main_threads(
+    threads: Sequence[Sequence[Collection[str]]], count: int = MAIN_THREADS
+) -> set[str]:
+    """The `count` threads named by the most sentences (ties to the name, for a stable
+    choice)."""
+    named: dict[str, int] = {}
+    for document in threads:
+        for sentence in document:
+            for thread in set(sentence):
+                named[thread] = named.get(thread, 0) + 1
+    return set(sorted(named, key=lambda t: (-named[t], t))[:count])
+
+
 def select_sentences(
     documents: Sequence[Sequence[str]],
     embeddings: Sequence[np.ndarray],
@@ -399,13 +422,24 @@ def select_sentences(
     structure: Sequence[Sequence[float]] | None = None,
     fill: bool = False,
     paragraph_starts: Sequence[Collection[int]] | None = None,
+    threads: Sequence[Sequence[Collection[str]]] | None = None,
 ) -> list[Candidate]:
     """Greedy selection in order of choice. With `fill` (evaluation) sentences are added
     until the budget is reached or passed (the caller cuts the last one); without it only
-    sentences that fit are taken, but always at least one."""
+    sentences that fit are taken, but always at least one. `threads`, per document and
+    sentence, holds the story threads the sentence names."""
     candidates, similarity, rows = score_sentences(
         documents, embeddings, weights, structure, paragraph_starts
     )
+    main = main_threads(threads) if threads is not None else set()
+
+    def named(candidate: Candidate) -> set[str]:
+        if not main or threads is None:
+            return set()
+        sentences = threads[candidate.document][candidate.index : candidate.last + 1]
+        return set().union(*sentences) & main
+
+    told: set[str] = set()
     row_of = {key: r for r, key in enumerate(rows)}
     chosen: list[Candidate] = []
     chosen_rows: list[int] = []
@@ -425,6 +459,7 @@ def select_sentences(
             if any(member in chosen_keys for member in members):
                 continue  # a quotation overlapping one already taken
             value = candidate.score - weights.coverage * taken.get(candidate.document, 0)
+            value += weights.threads * len(named(candidate) - told)
             if value <= best_value:
                 continue
             rows_ = [row_of[member] for member in members]
@@ -441,6 +476,7 @@ def select_sentences(
             chosen_rows.append(row_of[(best.document, j)])
             chosen_keys.add((best.document, j))
         taken[best.document] = taken.get(best.document, 0) + 1
+        told |= named(best)
         total += best.words
     return chosen
 

@@ -2,11 +2,13 @@
 
 The sentences come from the articles as they are (extractive), chosen by
 `dossier.summary.scoring.select_sentences` — the function the Multi-News evaluation measures —
-with the story's own structure as one of its signals: a sentence that carries an event, a
+with the story's own structure as two of its signals: a sentence that carries an event, a
 figure, a dated expression or the story's main actors is worth more than one that carries
-none. The chosen sentences are then told in order: by the date of what they report where a
-time expression gives one, else by their article's date, else as the articles come; a
-sentence that leans on the one before it stays right after it. Each sentence cites its
+none, and one that names a main thread (actor, place, forum, agreement) no chosen sentence
+has named yet is worth more than one that retells a thread already told. The chosen
+sentences are then told in order: by the date of what they report where a time expression
+gives one, else by their article's date, else as the articles come; a sentence that leans on
+the one before it stays right after it. Each sentence cites its
 passage (the sentence less any dateline; a quotation told over several sentences whole), and
 the passages of other articles that say the same thing.
 """
@@ -70,6 +72,27 @@ def _structure(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> di
     return scores
 
 
+THREAD_SECTIONS = ("actors", "places", "forums", "agreements")
+
+
+def _threads(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> dict:
+    """Per article, per sentence: the story threads it names, each an actor, place, forum or
+    agreement keyed by its name (so the state "Russia" and the place "Russia" are one thread)."""
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for section in THREAD_SECTIONS:
+        for item in ctx.sections.get(section) or []:
+            key = item.name.casefold()
+            for m in getattr(item, "mentions", []):
+                named[m.article].append((m.start, key))
+    threads: dict[str, list[set[str]]] = {}
+    for article_id, article_spans in spans.items():
+        found = named.get(article_id, [])
+        threads[article_id] = [
+            {key for at, key in found if start <= at < end} for start, end in article_spans
+        ]
+    return threads
+
+
 def _paragraph_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """Indices of the sentences that begin a paragraph: the first, and any after a line break."""
     return {
@@ -116,12 +139,14 @@ class SummaryStage:
             ctx.sections["summary"] = []
             return
         structure = _structure(ctx, spans)
+        threads = _threads(ctx, spans)
         chosen = select_sentences(
             documents,
             embeddings,
             words,
             structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
             paragraph_starts=[_paragraph_starts(a.text, spans[a.id]) for a in articles],
+            threads=[threads[a.id] for a in articles],
         )
         order = {a.id: n for n, a in enumerate(articles)}
         sentences = []

@@ -9,6 +9,7 @@ from dossier.summary.scoring import (
     Candidate,
     consensus,
     leaning,
+    main_threads,
     quote_states,
     reading_order,
     select_sentences,
@@ -303,3 +304,29 @@ def test_the_budget_is_kept_unless_nothing_fits():
 def test_empty_input_gives_an_empty_summary():
     assert select_sentences([], [], words=100) == []
     assert select_sentences([[]], [np.zeros((0, 4), dtype=np.float32)], words=100) == []
+
+
+def test_main_threads_are_the_most_named_with_ties_to_the_name():
+    threads = [[{"aleppo", "russia"}, {"aleppo"}, set()], [{"geneva"}, {"russia", "aleppo"}]]
+    assert main_threads(threads, 1) == {"aleppo"}
+    assert main_threads(threads, 2) == {"aleppo", "russia"}
+    assert main_threads(threads, 3) == {"aleppo", "geneva", "russia"}
+    assert main_threads([[set()]], 3) == set()
+
+
+def test_a_sentence_telling_a_new_thread_beats_one_retelling_a_told_one():
+    """Without threads the runner-up retells the first pick's thread (Aleppo); with them, the
+    sentence naming a main thread not yet told (France) is taken instead."""
+    documents, embeddings = _docs()
+    threads = [[{"france"}, {"france"}, {"hospitals"}], [{"aleppo"}, {"aleppo"}]]
+    plain = select_sentences(documents, embeddings, words=20, fill=True)
+    told = select_sentences(documents, embeddings, words=20, fill=True, threads=threads)
+    assert [(c.document, c.index) for c in plain] == [(1, 1), (1, 0)]
+    assert [(c.document, c.index) for c in told] == [(1, 1), (0, 0)]
+    # with no credit for threads the choice is the plain one
+    from dossier.summary.scoring import Weights
+
+    none = select_sentences(
+        documents, embeddings, words=20, fill=True, threads=threads, weights=Weights(threads=0)
+    )
+    assert [(c.document, c.index) for c in none] == [(1, 1), (1, 0)]
