@@ -414,7 +414,15 @@ def eval_places(data: Path | None, as_json: bool, limit: int | None) -> None:
               help="Summary length budget in words, the same for every system.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N clusters.")
-def eval_summaries(data: Path | None, words: int, as_json: bool, limit: int | None) -> None:
+@click.option(
+    "--pipeline", is_flag=True,
+    help="Build each cluster into a story with the whole pipeline first: dossier then uses the "
+    "story's structure and threads (as `dossier build` does), every system reads the cleaned "
+    "articles' sentences, and a thread-coverage score is added (slower: ~1.5 s a cluster).",
+)
+def eval_summaries(
+    data: Path | None, words: int, as_json: bool, limit: int | None, pipeline: bool
+) -> None:
     """ROUGE-1/2/L of dossier's cited summary on Multi-News, next to round-robin lead, LexRank,
     TextRank and MMR with the same sentences and budget."""
     from dossier.evaluate import default_data_path
@@ -423,7 +431,7 @@ def eval_summaries(data: Path | None, words: int, as_json: bool, limit: int | No
     path = data or default_data_path("multinews/sample_validation.jsonl")
     if path is None:
         raise click.UsageError("no --data given and ../shared/data/multinews is not present")
-    report = evaluate_summaries(path, words=words, limit=limit)
+    report = evaluate_summaries(path, words=words, limit=limit, pipeline=pipeline)
     click.echo(json.dumps(report, indent=2) if as_json else format_table(report))
 
 

@@ -17,6 +17,14 @@ ROUGE-1/2/L F1 from `rouge-score` with stemming, against the human summary witho
 
 Nothing is learned from the evaluation data: dossier's weights are set by hand
 (`scoring.Weights`) and the same for every cluster.
+
+With `pipeline`, each cluster is first built into a story by the whole pipeline (cleaning,
+annotation, every extractor and the story stages before the summary), and every system
+summarises the sentences the summary stage selects from. `dossier` is then the stage as it
+ships, with the story's structure and threads; `dossier-plain` is the same scorer without
+them. A further score, `threads`, is the share of the story's main threads (its most-named
+actors, places, forums and agreements) named in the human summary that the system's summary
+names too.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from typing import Any
 import numpy as np
 
 SYSTEMS = ("dossier", "lead", "lexrank", "textrank", "mmr")
+PIPELINE_SYSTEMS = ("dossier", "dossier-plain", "lead", "lexrank", "textrank", "mmr")
 MMR_LAMBDA = 0.7
 
 
@@ -188,59 +197,168 @@ def summaries_for(
     embeddings: list[np.ndarray],
     words: int,
     paragraph_starts: Sequence[Collection[int]] | None = None,
+    structure: Sequence[Sequence[float]] | None = None,
+    threads: Sequence[Sequence[Collection[str]]] | None = None,
 ) -> dict[str, str]:
     """Every system's summary of one cluster. Only dossier reads `paragraph_starts` (where a
-    quotation left open at a paragraph's end stops); the sentences are the same for all."""
+    quotation left open at a paragraph's end stops) and, when the cluster was built into a
+    story, its `structure` and `threads` (then `dossier-plain` is dossier without them); the
+    sentences are the same for all."""
     from dossier.summary.scoring import reading_order, select_sentences
+
+    def dossier(with_story: bool) -> str:
+        chosen = select_sentences(
+            documents,
+            embeddings,
+            words,
+            fill=True,
+            paragraph_starts=paragraph_starts,
+            structure=structure if with_story else None,
+            threads=threads if with_story else None,
+        )
+        return fit_budget([c.text for c in reading_order(chosen)], words)
 
     flat = [s for d in documents for s in d]
     stacked = np.concatenate([e for e in embeddings if len(e)], axis=0) if flat else None
-    chosen = reading_order(
-        select_sentences(documents, embeddings, words, fill=True, paragraph_starts=paragraph_starts)
+    out = {"dossier": dossier(True)}
+    if structure is not None or threads is not None:
+        out["dossier-plain"] = dossier(False)
+    out.update(
+        {
+            "lead": fit_budget(lead(documents), words),
+            "lexrank": fit_budget(_sumy_ranked("lexrank", flat), words),
+            "textrank": fit_budget(_sumy_ranked("textrank", flat), words),
+            "mmr": fit_budget(mmr(flat, stacked, words) if stacked is not None else [], words),
+        }
     )
-    out = {
-        "dossier": fit_budget([c.text for c in chosen], words),
-        "lead": fit_budget(lead(documents), words),
-        "lexrank": fit_budget(_sumy_ranked("lexrank", flat), words),
-        "textrank": fit_budget(_sumy_ranked("textrank", flat), words),
-        "mmr": fit_budget(mmr(flat, stacked, words) if stacked is not None else [], words),
-    }
     return out
 
 
+class ClusterStories:
+    """Builds a cluster's documents into a story with the whole pipeline up to the summary:
+    models are loaded once, for every cluster."""
+
+    def __init__(self, model: str | None = None):
+        from dossier.analysis import available, make_extractors, make_story_stages
+        from dossier.annotate import DEFAULT_MODEL, Annotator
+
+        extractors, stages = available()
+        self.annotator = Annotator(model or DEFAULT_MODEL, extractors=make_extractors(extractors))
+        self.stages = make_story_stages([s for s in stages if s not in ("summary", "timeline")])
+
+    def build(self, documents: Sequence[str]) -> tuple[Any, dict[str, set[str]]]:
+        """The summary stage's inputs for the story, and each thread's written forms (its
+        name and every mention's text)."""
+        import tempfile
+
+        from dossier.analysis import StoryContext
+        from dossier.pipeline import (
+            BuildOptions,
+            ProblemLog,
+            check_language,
+            clean_articles,
+            flag_duplicates,
+            run_stages,
+        )
+        from dossier.summary.stage import THREAD_SECTIONS, summary_inputs
+
+        problems = ProblemLog()
+        with tempfile.TemporaryDirectory(prefix="dossier-multinews-") as tmp:
+            paths = []
+            for n, document in enumerate(documents):
+                path = Path(tmp) / f"{n:03d}.txt"
+                path.write_text(document, encoding="utf-8")
+                paths.append(str(path))
+            articles = check_language(
+                flag_duplicates(clean_articles(paths, BuildOptions(), problems)),
+                self.annotator,
+                problems,
+            )
+            annotated, findings = {}, {}
+            for article, found, _failures in self.annotator.annotate_with_findings(articles):
+                annotated[article.id] = article
+                findings[article.id] = found
+        ctx = StoryContext(
+            articles=lambda: iter(list(annotated.values())),
+            article=annotated.__getitem__,
+            findings=findings,
+        )
+        run_stages(self.stages, ctx, problems)
+        forms: dict[str, set[str]] = {}
+        for section in THREAD_SECTIONS:
+            for item in ctx.sections.get(section) or []:
+                written = forms.setdefault(item.name.casefold(), set())
+                written.add(item.name)
+                written.update(m.text for m in getattr(item, "mentions", []))
+        return summary_inputs(ctx), forms
+
+
+def threads_named(text: str, forms: dict[str, set[str]], threads: Collection[str]) -> set[str]:
+    """Which of `threads` the text names: any written form of at least three characters, as
+    written (case matters: "US" is not "us"), as a whole word."""
+    named = set()
+    for thread in threads:
+        for form in forms.get(thread, ()):
+            if len(form) >= 3 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                named.add(thread)
+                break
+    return named
+
+
 def evaluate_summaries(
-    data_path: Path, words: int = 300, limit: int | None = None
+    data_path: Path, words: int = 300, limit: int | None = None, pipeline: bool = False
 ) -> dict[str, Any]:
     from rouge_score import rouge_scorer
 
     from dossier.embed import encode
+    from dossier.summary.scoring import main_threads
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
-    totals = {name: {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0} for name in SYSTEMS}
+    systems = PIPELINE_SYSTEMS if pipeline else SYSTEMS
+    totals = {name: {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0} for name in systems}
+    named = dict.fromkeys(systems, 0)
+    wanted = 0
+    stories = ClusterStories() if pipeline else None
     started = time.perf_counter()
     clusters = articles = 0
     for cluster in load_clusters(data_path, limit):
-        split = [p for p in (split_paragraphs(d) for d in cluster["documents"]) if p]
-        documents = [[s for paragraph in d for s in paragraph] for d in split]
-        if not documents:
-            continue
-        vectors = encode([s for d in documents for s in d])
-        embeddings, offset = [], 0
-        for document in documents:
-            embeddings.append(vectors[offset : offset + len(document)])
-            offset += len(document)
         reference = reference_text(cluster["summary"])
-        starts = [paragraph_starts(d) for d in split]
-        for name, summary in summaries_for(documents, embeddings, words, starts).items():
+        structure = threads = None
+        if stories is not None:
+            inputs, forms = stories.build(cluster["documents"])
+            documents, embeddings = inputs.documents, inputs.embeddings
+            starts = inputs.paragraph_starts
+            structure, threads = inputs.structure, inputs.threads
+            if not any(documents):
+                continue
+        else:
+            split = [p for p in (split_paragraphs(d) for d in cluster["documents"]) if p]
+            documents = [[s for paragraph in d for s in paragraph] for d in split]
+            if not documents:
+                continue
+            vectors = encode([s for d in documents for s in d])
+            embeddings, offset = [], 0
+            for document in documents:
+                embeddings.append(vectors[offset : offset + len(document)])
+                offset += len(document)
+            starts = [paragraph_starts(d) for d in split]
+        summaries = summaries_for(documents, embeddings, words, starts, structure, threads)
+        if threads is not None:
+            told = threads_named(reference, forms, main_threads(threads))
+            wanted += len(told)
+            for name, summary in summaries.items():
+                named[name] += len(threads_named(summary, forms, told))
+        for name, summary in summaries.items():
             scores = scorer.score(reference, summary)
             for metric in ("rouge1", "rouge2", "rougeL"):
                 totals[name][metric] += scores[metric].fmeasure
         clusters += 1
         articles += len(documents)
     seconds = time.perf_counter() - started
-    return {
+    report = {
         "n": clusters,
         "words": words,
+        "pipeline": pipeline,
         "seconds": round(seconds, 1),
         "articles_per_second": round(articles / seconds, 2) if seconds else None,
         "systems": {
@@ -248,19 +366,26 @@ def evaluate_summaries(
             for name, metrics in totals.items()
         },
     }
+    if pipeline:
+        for name in systems:
+            report["systems"][name]["threads"] = round(named[name] / wanted, 4) if wanted else 0.0
+    return report
 
 
 def format_table(report: dict[str, Any]) -> str:
+    threads = bool(report.get("pipeline"))
     lines = [
-        f"Multi-News summaries: {report['n']} clusters, {report['words']} words, "
-        f"{report['seconds']}s ({report['articles_per_second']} articles/s)",
+        f"Multi-News summaries{' (whole pipeline)' if threads else ''}: {report['n']} clusters, "
+        f"{report['words']} words, {report['seconds']}s "
+        f"({report['articles_per_second']} articles/s)",
         "",
-        f"{'system':<10}{'R-1':>8}{'R-2':>8}{'R-L':>8}",
+        f"{'system':<14}{'R-1':>8}{'R-2':>8}{'R-L':>8}" + (f"{'threads':>9}" if threads else ""),
     ]
     ranked = sorted(report["systems"].items(), key=lambda kv: -kv[1]["rouge1"])
     for name, scores in ranked:
         lines.append(
-            f"{name:<10}{scores['rouge1'] * 100:>8.2f}{scores['rouge2'] * 100:>8.2f}"
+            f"{name:<14}{scores['rouge1'] * 100:>8.2f}{scores['rouge2'] * 100:>8.2f}"
             f"{scores['rougeL'] * 100:>8.2f}"
+            + (f"{scores['threads']:>9.3f}" if threads else "")
         )
     return "\n".join(lines)

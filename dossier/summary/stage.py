@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -118,35 +119,64 @@ def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> 
     return published.isoformat() if isinstance(published, dt.date) else None
 
 
+@dataclass
+class SummaryInputs:
+    """What the stage selects from: the story's English articles (near-duplicates left out),
+    each one's sentence spans, texts and embeddings, and per sentence the structure signal,
+    the threads it names and whether it opens a paragraph. The Multi-News evaluation's
+    pipeline mode selects from the very same inputs."""
+
+    articles: list[Any]
+    spans: dict[str, list[tuple[int, int]]]
+    documents: list[list[str]]
+    embeddings: list[np.ndarray]
+    structure: list[list[float]]
+    threads: list[list[set[str]]]
+    paragraph_starts: list[set[int]]
+
+
+def summary_inputs(ctx: StoryContext) -> SummaryInputs:
+    articles = [
+        a for a in ctx.articles() if a.duplicate_of is None and a.language in ("en", "und")
+    ]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    embeddings: list[np.ndarray] = []
+    for article in articles:
+        made = _made_vectors(ctx, article.id)
+        if made is None or not _same_spans(made, article):
+            made = vectors_for(article, sentence_spans(article))
+        spans[article.id] = list(made.spans)
+        embeddings.append(made.matrix())
+    structure = _structure(ctx, spans)
+    threads = _threads(ctx, spans)
+    return SummaryInputs(
+        articles=articles,
+        spans=spans,
+        documents=[[a.text[s:e] for s, e in spans[a.id]] for a in articles],
+        embeddings=embeddings,
+        structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
+        threads=[threads[a.id] for a in articles],
+        paragraph_starts=[_paragraph_starts(a.text, spans[a.id]) for a in articles],
+    )
+
+
 class SummaryStage:
     name = "summary"
 
     def __call__(self, ctx: StoryContext) -> None:
         words = int(ctx.options.get("summary_words") or DEFAULT_WORDS)
-        articles = [
-            a for a in ctx.articles() if a.duplicate_of is None and a.language in ("en", "und")
-        ]
-        spans: dict[str, list[tuple[int, int]]] = {}
-        embeddings: list[np.ndarray] = []
-        for article in articles:
-            made = _made_vectors(ctx, article.id)
-            if made is None or not _same_spans(made, article):
-                made = vectors_for(article, sentence_spans(article))
-            spans[article.id] = list(made.spans)
-            embeddings.append(made.matrix())
-        documents = [[a.text[s:e] for s, e in spans[a.id]] for a in articles]
-        if not any(documents):
+        inputs = summary_inputs(ctx)
+        articles, spans, embeddings = inputs.articles, inputs.spans, inputs.embeddings
+        if not any(inputs.documents):
             ctx.sections["summary"] = []
             return
-        structure = _structure(ctx, spans)
-        threads = _threads(ctx, spans)
         chosen = select_sentences(
-            documents,
+            inputs.documents,
             embeddings,
             words,
-            structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
-            paragraph_starts=[_paragraph_starts(a.text, spans[a.id]) for a in articles],
-            threads=[threads[a.id] for a in articles],
+            structure=inputs.structure,
+            paragraph_starts=inputs.paragraph_starts,
+            threads=inputs.threads,
         )
         order = {a.id: n for n, a in enumerate(articles)}
         sentences = []

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from dossier.evaluate.summaries import (
+    PIPELINE_SYSTEMS,
     SYSTEMS,
     fit_budget,
     lead,
@@ -18,6 +19,7 @@ from dossier.evaluate.summaries import (
     split_paragraphs,
     split_sentences,
     summaries_for,
+    threads_named,
 )
 from tests.conftest import shared_data
 
@@ -114,6 +116,56 @@ def test_eval_summaries_prints_fractions_for_every_system(tmp_path):
         assert set(values) == {"rouge1", "rouge2", "rougeL"}
         assert all(0.0 <= v <= 1.0 for v in values.values())
     assert report["systems"]["dossier"]["rouge1"] > 0.2
+
+
+def test_threads_are_named_by_any_written_form_as_a_whole_word_with_its_case():
+    forms = {
+        "united states": {"United States", "US", "U.S."},
+        "staffan de mistura": {"Staffan de Mistura", "de Mistura"},
+        "aleppo": {"Aleppo"},
+        "geneva talks": {"Geneva talks"},
+    }
+    threads = set(forms)
+    assert threads_named("The U.S. envoy met de Mistura.", forms, threads) == {
+        "united states",
+        "staffan de mistura",
+    }
+    # two-letter forms are too ambiguous to count; a form inside a longer word is not named
+    assert threads_named("He told us about Aleppos and Geneva.", forms, threads) == set()
+    assert threads_named("aleppo was shelled", forms, threads) == set()
+    assert threads_named("Aleppo was shelled.", forms, {"geneva talks"}) == set()
+
+
+def test_with_the_story_dossier_is_also_run_without_it():
+    paragraphs = [split_paragraphs(d) for d in DOCUMENTS]
+    documents = [[s for p in d for s in p] for d in paragraphs]
+    embeddings = [np.eye(len(d), 8, dtype=np.float32) for d in documents]
+    structure = [[0.0] * len(d) for d in documents]
+    threads = [[{"geneva"} for _ in d] for d in documents]
+    summaries = summaries_for(documents, embeddings, 30, None, structure, threads)
+    assert set(summaries) == set(PIPELINE_SYSTEMS)
+
+
+@pytest.mark.slow
+def test_eval_summaries_pipeline_builds_each_cluster_and_scores_threads(tmp_path):
+    from dossier.cli import cli
+
+    result = CliRunner().invoke(
+        cli,
+        [
+            "eval", "summaries", "--data", str(_cluster_file(tmp_path)), "--words", "40",
+            "--json", "--pipeline",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["n"] == 2 and report["pipeline"] is True
+    assert set(report["systems"]) == set(PIPELINE_SYSTEMS)
+    for values in report["systems"].values():
+        assert set(values) == {"rouge1", "rouge2", "rougeL", "threads"}
+        assert all(0.0 <= v <= 1.0 for v in values.values())
+    # the reference names Geneva, de Mistura and Aleppo: the story's threads
+    assert report["systems"]["dossier"]["threads"] > 0
 
 
 @pytest.mark.slow
