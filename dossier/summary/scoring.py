@@ -219,8 +219,9 @@ class Weights:
     redundancy: float = 0.7
     # Added per main thread a passage is the first chosen to name. Chosen among 0.25 / 0.35 /
     # 0.5 on the 250 Multi-News clusters built through the whole pipeline, where 0.5 lifts the
-    # share of the human summary's main threads that the summary names from .72 to .86 at 120
-    # words for 0.3-0.4 ROUGE-1, and on the seeds, where below 0.5 Aleppo is never told.
+    # share of the human summary's main threads that the summary names from .74 to .88 at 120
+    # words for -0.45 ROUGE-1 (`dossier eval summaries --pipeline`), and on the seeds, where
+    # below 0.5 Aleppo is never told.
     threads: float = 0.5
 
 
