@@ -6,9 +6,11 @@ opening sentences without a date of their own are taken to report its publicatio
 the day before, as news does). Dates are ranked by how many distinct articles point at them,
 in the manner of the DATEWISE method of Gholipour Ghalandari & Ifrim (2020) without its
 supervised date model; each chosen date gets the sentences most central to what is said
-about it (TF-IDF centroid), one per event: near-copies told by other sources are folded into
-the same item list rather than repeated. A date reported only in the future tense, with no
-article from after it, is marked `planned`.
+about it (TF-IDF centroid) among those that name one of the story's key terms (DATEWISE
+keeps only sentences with a topic keyword; a story has no query, so its key terms are the
+content words the most articles use), one per event: near-copies told by other sources are
+folded into the same item list rather than repeated. A date reported only in the future
+tense, with no article from after it, is marked `planned`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, Citation, TimeExpression, TimelineEntry
+from dossier.summary.scoring import content_words
 
 # An article's first sentences without a date of their own report its publication day.
 LEAD_SENTENCES = 2
@@ -33,6 +36,15 @@ IMPLICIT_WEIGHT = 0.5
 # Sentences closer than this (TF-IDF cosine) tell the same thing.
 SAME_EVENT = 0.5
 MAX_HEADLINE_CHARS = 220
+# A date's sentences must name one of the story's this many most widely used content words.
+KEY_TERMS = 10
+# Words that say when, not what: never a story's key term.
+_CALENDAR = {
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+    *("thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"),
+    *("week", "month", "year"),
+}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -144,13 +156,32 @@ def choose_events(
         for key, weight in _sentence_dates(sentence):
             if key in keys:
                 candidates[key].append((sentence, weight))
+    terms = key_terms(sentences)
     out = []
     for date, gran, _ in chosen:
-        events = _pick_sentences(candidates[(date, gran)], per_date)
+        events = _pick_sentences(_on_topic(candidates[(date, gran)], terms), per_date)
         if events:
             out.append(DateEvents(date, gran, events, candidates[(date, gran)]))
     out.sort(key=lambda d: d.date)
     return out
+
+
+def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set[str]:
+    """The `count` content words used by the most articles (ties to the word)."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        for word in content_words(sentence.text):
+            if word not in _CALENDAR:
+                words[word].add(sentence.article)
+    return set(sorted(words, key=lambda w: (-len(words[w]), w))[:count])
+
+
+def _on_topic(
+    candidates: list[tuple[DatedSentence, float]], terms: set[str]
+) -> list[tuple[DatedSentence, float]]:
+    """The candidates that name a key term; all of them if none does."""
+    kept = [(s, w) for s, w in candidates if terms.intersection(content_words(s.text))]
+    return kept or candidates
 
 
 def build_timeline(

@@ -11,6 +11,7 @@ from dossier.timeline import (
     build_timeline,
     choose_events,
     dated_sentences,
+    key_terms,
     parse_value,
 )
 
@@ -91,6 +92,35 @@ def test_undated_lead_sentences_vote_for_their_publication_day_as_approximate():
 def test_span_restricts_the_dates():
     entries = build_timeline(CEASEFIRE + TALKS, n_dates=5, span=(D(2016, 5, 1), D(2016, 5, 31)))
     assert [e.date for e in entries] == ["2016-05-17"]
+
+
+def test_key_terms_are_the_content_words_the_most_articles_use():
+    # five words are in two articles each (ties go to the word); stop words and calendar
+    # words ("February") never count
+    assert key_terms(CEASEFIRE + TALKS, count=3) == {"cessation", "effect", "hostiliti"}
+    assert "february" not in key_terms(CEASEFIRE + TALKS, count=50)
+    assert key_terms([]) == set()
+
+
+def test_a_date_tells_what_is_on_topic_before_what_is_not():
+    off_topic = sentence("e", 0, "Readers can sign up to our daily email bulletin on February "
+                         "27 for free.", [ref(D(2016, 2, 27))])  # fmt: skip
+    more = [
+        sentence(article, 0, "Russia and the United States said the cessation of hostilities "
+                 "took effect in Aleppo on February 27 after talks in Geneva.",
+                 [ref(D(2016, 2, 27))])
+        for article in ("f", "g")
+    ]  # fmt: skip
+    story = [off_topic, *CEASEFIRE, *more, *TALKS]
+    assert "bulletin" not in key_terms(story)
+    entry = choose_events(story, n_dates=1, per_date=3)[0]
+    told = [event[0].text for event in entry.events]
+    assert told and off_topic.text not in told
+    # a date where nothing names a key term still gets its best sentence
+    from dossier.timeline import _on_topic
+
+    assert _on_topic([(off_topic, 1.0)], {"cessation"}) == [(off_topic, 1.0)]
+    assert _on_topic([(off_topic, 1.0), (more[0], 1.0)], {"cessation"}) == [(more[0], 1.0)]
 
 
 def test_empty_story_gives_an_empty_timeline():
