@@ -60,6 +60,9 @@ def export_command(
     from dossier.export import export, export_sqlite
     from dossier.store import Store, StoreError
 
+    if "://" not in db and not Path(db).expanduser().is_file():
+        # Opening a store creates its file; an export must not leave an empty database behind.
+        raise click.ClickException(f"no story database at {db} (store stories with --db)")
     store = Store(db)
     try:
         if fmt == "sqlite":

@@ -139,3 +139,7 @@ def test_export_command_writes_each_format(tmp_path, story):
         assert out.stat().st_size > 0
     missing = runner.invoke(export_command, ["nope", "--db", str(db), "--out", str(out)])
     assert missing.exit_code == 1 and "no story named" in missing.output
+    nowhere = tmp_path / "none.db"
+    absent = runner.invoke(export_command, ["syria", "--db", str(nowhere), "--out", str(out)])
+    assert absent.exit_code == 1 and "no story database" in absent.output
+    assert not nowhere.exists()
