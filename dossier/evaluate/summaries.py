@@ -324,6 +324,7 @@ def evaluate_summaries(
     for cluster in load_clusters(data_path, limit):
         reference = reference_text(cluster["summary"])
         structure = threads = None
+        forms: dict[str, set[str]] = {}
         if stories is not None:
             inputs, forms = stories.build(cluster["documents"])
             documents, embeddings = inputs.documents, inputs.embeddings

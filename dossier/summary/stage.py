@@ -15,6 +15,7 @@ the passages of other articles that say the same thing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,31 +47,42 @@ def _same_spans(made: SentenceVectors, article: Any) -> bool:
     return [tuple(span) for span in made.spans] == sentence_spans(article)
 
 
+def _labels_per_sentence(
+    marks: dict[str, list[tuple[int, str]]], spans: dict[str, list[tuple[int, int]]]
+) -> dict[str, list[set[str]]]:
+    """Per article, per sentence: the labels of the marks (start offset, label) inside it."""
+    labels: dict[str, list[set[str]]] = {}
+    for article_id, article_spans in spans.items():
+        sentences: list[set[str]] = [set() for _ in article_spans]
+        starts = [start for start, _end in article_spans]
+        for at, label in marks.get(article_id, []):
+            n = bisect.bisect_right(starts, at) - 1
+            if n >= 0 and at < article_spans[n][1]:
+                sentences[n].add(label)
+        labels[article_id] = sentences
+    return labels
+
+
 def _structure(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> dict:
     """Per article, per sentence: the share of structure signals it carries (events, claims,
     dated times, main actors), in [0, 1]."""
-    marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    marks: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for event in ctx.sections.get("events") or []:
         for m in getattr(event, "mentions", []):
-            marks[m.article].append((m.start, m.end, "event"))
+            marks[m.article].append((m.start, "event"))
     for claim in ctx.sections.get("claims") or []:
-        marks[claim.article].append((claim.start, claim.end, "claim"))
+        marks[claim.article].append((claim.start, "claim"))
     for expression in ctx.sections.get("times") or []:
         if expression.value and expression.type in {"exact", "approximate", "range"}:
-            marks[expression.article].append((expression.start, expression.end, "time"))
+            marks[expression.article].append((expression.start, "time"))
     actors = sorted(ctx.sections.get("actors") or [], key=lambda a: -len(a.mentions))
     for actor in actors[:TOP_ACTORS]:
         for m in actor.mentions:
-            marks[m.article].append((m.start, m.end, "actor"))
-    scores: dict[str, list[float]] = {}
-    for article_id, article_spans in spans.items():
-        found = sorted(marks.get(article_id, []))
-        values = []
-        for start, end in article_spans:
-            kinds = {kind for s, _e, kind in found if start <= s < end}
-            values.append(len(kinds) / 4)
-        scores[article_id] = values
-    return scores
+            marks[m.article].append((m.start, "actor"))
+    return {
+        article_id: [len(kinds) / 4 for kinds in sentences]
+        for article_id, sentences in _labels_per_sentence(marks, spans).items()
+    }
 
 
 THREAD_SECTIONS = ("actors", "places", "forums", "agreements")
@@ -85,13 +97,7 @@ def _threads(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> dict
             key = item.name.casefold()
             for m in getattr(item, "mentions", []):
                 named[m.article].append((m.start, key))
-    threads: dict[str, list[set[str]]] = {}
-    for article_id, article_spans in spans.items():
-        found = named.get(article_id, [])
-        threads[article_id] = [
-            {key for at, key in found if start <= at < end} for start, end in article_spans
-        ]
-    return threads
+    return _labels_per_sentence(named, spans)
 
 
 def _paragraph_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
