@@ -199,11 +199,12 @@ def summaries_for(
     paragraph_starts: Sequence[Collection[int]] | None = None,
     structure: Sequence[Sequence[float]] | None = None,
     threads: Sequence[Sequence[Collection[str]]] | None = None,
+    people: Collection[str] = (),
 ) -> dict[str, str]:
     """Every system's summary of one cluster. Only dossier reads `paragraph_starts` (where a
     quotation left open at a paragraph's end stops) and, when the cluster was built into a
-    story, its `structure` and `threads` (then `dossier-plain` is dossier without them); the
-    sentences are the same for all."""
+    story, its `structure`, `threads` and `people` (then `dossier-plain` is dossier without
+    them); the sentences are the same for all."""
     from dossier.summary.scoring import reading_order, select_sentences
 
     def dossier(with_story: bool) -> str:
@@ -215,6 +216,7 @@ def summaries_for(
             paragraph_starts=paragraph_starts,
             structure=structure if with_story else None,
             threads=threads if with_story else None,
+            people=people,
         )
         return fit_budget([c.text for c in reading_order(chosen)], words)
 
@@ -324,12 +326,13 @@ def evaluate_summaries(
     for cluster in load_clusters(data_path, limit):
         reference = reference_text(cluster["summary"])
         structure = threads = None
+        people: set[str] = set()
         forms: dict[str, set[str]] = {}
         if stories is not None:
             inputs, forms = stories.build(cluster["documents"])
             documents, embeddings = inputs.documents, inputs.embeddings
             starts = inputs.paragraph_starts
-            structure, threads = inputs.structure, inputs.threads
+            structure, threads, people = inputs.structure, inputs.threads, inputs.people
             if not any(documents):
                 continue
         else:
@@ -343,7 +346,9 @@ def evaluate_summaries(
                 embeddings.append(vectors[offset : offset + len(document)])
                 offset += len(document)
             starts = [paragraph_starts(d) for d in split]
-        summaries = summaries_for(documents, embeddings, words, starts, structure, threads)
+        summaries = summaries_for(
+            documents, embeddings, words, starts, structure, threads, people
+        )
         if threads is not None:
             told = threads_named(reference, forms, main_threads(threads))
             wanted += len(told)

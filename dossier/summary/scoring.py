@@ -41,6 +41,8 @@ MAX_WORDS = 60
 MAX_QUOTATION_SENTENCES = 3
 # The story's main threads: its most-named actors, places, forums and agreements.
 MAIN_THREADS = 8
+# An article's own thread must be named by at least this many of its sentences.
+OWN_THREAD_SENTENCES = 2
 
 # A sentence opening on a pronoun or a connective leans on the one before it, which the
 # reader of an extract does not have.
@@ -415,6 +417,39 @@ def main_threads(
     return set(sorted(named, key=lambda t: (-named[t], t))[:count])
 
 
+def own_threads(
+    threads: Sequence[Sequence[Collection[str]]],
+    people: Collection[str] = (),
+    least: int = OWN_THREAD_SENTENCES,
+    count: int = MAIN_THREADS,
+) -> set[str]:
+    """Per document, the thread that no other document names and that it names in the most
+    sentences (at least `least`; ties to the name): what that report alone brings to the
+    story, like the siege of an enclave in the one report that covers it. A story's most-named
+    threads come from its most-covered events; these are its other developments. Of a large
+    story's, the `count` named by the most sentences. `people` are left out: a person named in
+    one report only is mostly the voice it quotes, a spokesman say, rather than a thread."""
+    documents_naming: dict[str, set[int]] = {}
+    sentences_naming: list[dict[str, int]] = []
+    for d, document in enumerate(threads):
+        counts: dict[str, int] = {}
+        for sentence in document:
+            for thread in set(sentence):
+                counts[thread] = counts.get(thread, 0) + 1
+                documents_naming.setdefault(thread, set()).add(d)
+        sentences_naming.append(counts)
+    own: list[tuple[int, str]] = []
+    for counts in sentences_naming:
+        alone = [
+            (-n, thread)
+            for thread, n in counts.items()
+            if n >= least and len(documents_naming[thread]) == 1 and thread not in people
+        ]
+        if alone:
+            own.append(min(alone))
+    return {thread for _, thread in sorted(own)[:count]}
+
+
 def select_sentences(
     documents: Sequence[Sequence[str]],
     embeddings: Sequence[np.ndarray],
@@ -424,15 +459,18 @@ def select_sentences(
     fill: bool = False,
     paragraph_starts: Sequence[Collection[int]] | None = None,
     threads: Sequence[Sequence[Collection[str]]] | None = None,
+    people: Collection[str] = (),
 ) -> list[Candidate]:
     """Greedy selection in order of choice. With `fill` (evaluation) sentences are added
     until the budget is reached or passed (the caller cuts the last one); without it only
     sentences that fit are taken, but always at least one. `threads`, per document and
-    sentence, holds the story threads the sentence names."""
+    sentence, holds the story threads the sentence names; a passage earns credit for each
+    main thread (the story's most-named and each report's own) it is first to tell. `people`
+    are the threads that are persons."""
     candidates, similarity, rows = score_sentences(
         documents, embeddings, weights, structure, paragraph_starts
     )
-    main = main_threads(threads) if threads is not None else set()
+    main = main_threads(threads) | own_threads(threads, people) if threads is not None else set()
 
     def named(candidate: Candidate) -> set[str]:
         if not main or threads is None:

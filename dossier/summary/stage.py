@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -100,6 +100,15 @@ def _threads(ctx: StoryContext, spans: dict[str, list[tuple[int, int]]]) -> dict
     return _labels_per_sentence(named, spans)
 
 
+def _people(ctx: StoryContext) -> set[str]:
+    """The thread keys of the actors that are persons."""
+    return {
+        actor.name.casefold()
+        for actor in ctx.sections.get("actors") or []
+        if getattr(actor, "type", None) == "person"
+    }
+
+
 def _paragraph_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """Indices of the sentences that begin a paragraph: the first, and any after a line break."""
     return {
@@ -129,8 +138,8 @@ def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> 
 class SummaryInputs:
     """What the stage selects from: the story's English articles (near-duplicates left out),
     each one's sentence spans, texts and embeddings, and per sentence the structure signal,
-    the threads it names and whether it opens a paragraph. The Multi-News evaluation's
-    pipeline mode selects from the very same inputs."""
+    the threads it names and whether it opens a paragraph; and which threads are persons. The
+    Multi-News evaluation's pipeline mode selects from the very same inputs."""
 
     articles: list[Any]
     spans: dict[str, list[tuple[int, int]]]
@@ -139,6 +148,7 @@ class SummaryInputs:
     structure: list[list[float]]
     threads: list[list[set[str]]]
     paragraph_starts: list[set[int]]
+    people: set[str] = field(default_factory=set)
 
 
 def summary_inputs(ctx: StoryContext) -> SummaryInputs:
@@ -163,6 +173,7 @@ def summary_inputs(ctx: StoryContext) -> SummaryInputs:
         structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
         threads=[threads[a.id] for a in articles],
         paragraph_starts=[_paragraph_starts(a.text, spans[a.id]) for a in articles],
+        people=_people(ctx),
     )
 
 
@@ -183,6 +194,7 @@ class SummaryStage:
             structure=inputs.structure,
             paragraph_starts=inputs.paragraph_starts,
             threads=inputs.threads,
+            people=inputs.people,
         )
         order = {a.id: n for n, a in enumerate(articles)}
         sentences = []

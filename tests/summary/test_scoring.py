@@ -10,6 +10,7 @@ from dossier.summary.scoring import (
     consensus,
     leaning,
     main_threads,
+    own_threads,
     quote_states,
     reading_order,
     select_sentences,
@@ -330,3 +331,38 @@ def test_a_sentence_telling_a_new_thread_beats_one_retelling_a_told_one():
         documents, embeddings, words=20, fill=True, threads=threads, weights=Weights(threads=0)
     )
     assert [(c.document, c.index) for c in none] == [(1, 1), (1, 0)]
+
+
+def test_a_reports_own_thread_is_the_one_it_alone_names_most():
+    threads = [
+        [{"russia", "ghouta"}, {"ghouta", "giorgini"}, {"giorgini", "ghouta"}, {"paris"}],
+        [{"russia"}, {"aleppo"}, {"aleppo"}],
+        [{"russia", "aleppo"}, {"army"}],
+    ]
+    # "ghouta" beats "giorgini" on sentences (3 to 2); "aleppo" is named by two reports;
+    # "army" and "paris" by one sentence only, fewer than a thread needs
+    assert own_threads(threads) == {"ghouta"}
+    assert own_threads(threads, people={"ghouta"}) == {"giorgini"}
+    assert own_threads(threads, people={"ghouta", "giorgini"}) == set()
+    assert own_threads(threads, least=1) == {"ghouta", "army"}
+    assert own_threads([[{"a"}, {"b"}], [{"b"}, {"a"}]], least=1) == set()
+    assert own_threads([[{"b"}, {"a"}]], least=1) == {"a"}  # ties to the name
+    # of many reports', those named by the most sentences
+    many = [[{f"t{d}"}] * (d + 2) for d in range(12)]
+    assert own_threads(many, count=3) == {"t11", "t10", "t9"}
+
+
+def test_a_reports_own_thread_earns_credit_beyond_the_most_named():
+    """Eight threads named by both reports fill the story's most-named; the first report
+    alone names "enclave", twice. Its sentence is taken next, unless the thread is a person
+    (a quoted voice), when the plain runner-up is."""
+    documents, embeddings = _docs()
+    common = {f"state{k}" for k in range(8)}
+    threads = [[set(common), common | {"enclave"}, {"enclave"}], [set(common), set(common)]]
+    assert "enclave" not in main_threads(threads)
+    told = select_sentences(documents, embeddings, words=20, fill=True, threads=threads)
+    assert [(c.document, c.index) for c in told] == [(1, 1), (0, 1)]
+    voice = select_sentences(
+        documents, embeddings, words=20, fill=True, threads=threads, people={"enclave"}
+    )
+    assert [(c.document, c.index) for c in voice] == [(1, 1), (1, 0)]

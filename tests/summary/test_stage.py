@@ -148,6 +148,17 @@ def test_the_seeds_summary_tells_several_threads(seeds):
     assert "United States" in text or "Washington" in text
 
 
+def test_at_200_words_the_seeds_summary_tells_every_thread_of_the_issue(tmp_path):
+    """Eastern Ghouta is the one report's own thread (no other names it, three of its
+    sentences do), so a 200-word summary tells it along with all the others."""
+    summary = _build([str(SEEDS)], tmp_path, words=200)["summary"]
+    text = " ".join(s["text"] for s in summary)
+    for thread in ("Geneva", "Mistura", "ceasefire", "Aleppo", "Eastern Ghouta", "France"):
+        assert thread in text
+    assert "Russia" in text and "United States" in text
+    assert sum(len(s["text"].split()) for s in summary) <= 200
+
+
 def test_threads_are_the_named_actors_places_forums_and_agreements():
     from dossier.analysis import StoryContext
     from dossier.model import Mention
