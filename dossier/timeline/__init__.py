@@ -45,6 +45,9 @@ _CALENDAR = {
     *("thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"),
     *("week", "month", "year"),
 }
+# Penn Treebank's escapes for brackets (-LRB-, -RSB-, ...) in tokenized corpora: markup, which
+# a story's parentheses would otherwise make one of its key terms.
+_ESCAPES = {"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -171,7 +174,7 @@ def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set
     words: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
         for word in content_words(sentence.text):
-            if word not in _CALENDAR:
+            if word not in _CALENDAR and word not in _ESCAPES:
                 words[word].add(sentence.article)
     return set(sorted(words, key=lambda w: (-len(words[w]), w))[:count])
 

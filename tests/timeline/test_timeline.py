@@ -102,6 +102,18 @@ def test_key_terms_are_the_content_words_the_most_articles_use():
     assert key_terms([]) == set()
 
 
+def test_treebank_bracket_escapes_are_not_key_terms():
+    """Tokenized corpora (Timeline17 among them) write brackets as -LRB- and -RRB-; in a
+    story full of parentheses they would otherwise be its most widely used words."""
+    bracketed = [
+        sentence(article, 0, "Talks -LRB- in Geneva -RRB- resumed -LSB- again -RSB- on Monday.")
+        for article in "vwxyz"
+    ]
+    terms = key_terms(bracketed, count=3)
+    assert not terms & {"lrb", "rrb", "lsb", "rsb"}
+    assert terms == {"geneva", "resum", "talk"}
+
+
 def test_a_date_tells_what_is_on_topic_before_what_is_not():
     off_topic = sentence("e", 0, "Readers can sign up to our daily email bulletin on February "
                          "27 for free.", [ref(D(2016, 2, 27))])  # fmt: skip
