@@ -147,10 +147,11 @@ def usable(text: str) -> bool:
 
 
 def leaning(text: str) -> bool:
-    """A sentence that could be used but for opening on a pronoun or a connective: it reads
-    well right after the sentence before it, and only there."""
+    """A sentence that could be used but for opening on a pronoun or a connective, or for
+    giving its quotation's speaker as a pronoun ("...," he said): it reads well right after the
+    sentence before it, and only there."""
     text = text.strip()
-    return bool(_DANGLING.match(text)) and _well_formed(text)
+    return bool(_DANGLING.match(text) or _PRONOUN_SPEAKER.search(text)) and _well_formed(text)
 
 
 _WORD = re.compile(r"[a-z0-9]+")

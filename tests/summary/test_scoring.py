@@ -120,6 +120,13 @@ def test_a_sentence_opening_on_a_pronoun_only_leans_on_the_one_before():
     assert not leaning("He said so?")
 
 
+def test_a_quotation_whose_speaker_is_a_pronoun_only_leans_on_the_one_before():
+    text = "“The regime is responsible for the lack of progress in the talks,” he said."
+    assert leaning(text) and not usable(text)
+    named = "“The regime is responsible for the lack of progress in the talks,” Giorgini said."
+    assert usable(named) and not leaning(named)
+
+
 def _leaning_docs(predecessor: str):
     documents = [
         [
