@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -405,16 +406,19 @@ def quotation_span(
     return None
 
 
+def _sentences_naming(threads: Sequence[Sequence[Collection[str]]]) -> list[Counter[str]]:
+    """Per document: how many of its sentences name each thread."""
+    return [Counter(t for sentence in document for t in set(sentence)) for document in threads]
+
+
 def main_threads(
     threads: Sequence[Sequence[Collection[str]]], count: int = MAIN_THREADS
 ) -> set[str]:
     """The `count` threads named by the most sentences (ties to the name, for a stable
     choice)."""
-    named: dict[str, int] = {}
-    for document in threads:
-        for sentence in document:
-            for thread in set(sentence):
-                named[thread] = named.get(thread, 0) + 1
+    named: Counter[str] = Counter()
+    for counts in _sentences_naming(threads):
+        named.update(counts)
     return set(sorted(named, key=lambda t: (-named[t], t))[:count])
 
 
@@ -430,21 +434,14 @@ def own_threads(
     threads come from its most-covered events; these are its other developments. Of a large
     story's, the `count` named by the most sentences. `people` are left out: a person named in
     one report only is mostly the voice it quotes, a spokesman say, rather than a thread."""
-    documents_naming: dict[str, set[int]] = {}
-    sentences_naming: list[dict[str, int]] = []
-    for d, document in enumerate(threads):
-        counts: dict[str, int] = {}
-        for sentence in document:
-            for thread in set(sentence):
-                counts[thread] = counts.get(thread, 0) + 1
-                documents_naming.setdefault(thread, set()).add(d)
-        sentences_naming.append(counts)
+    per_document = _sentences_naming(threads)
+    documents_naming = Counter(t for counts in per_document for t in counts)
     own: list[tuple[int, str]] = []
-    for counts in sentences_naming:
+    for counts in per_document:
         alone = [
             (-n, thread)
             for thread, n in counts.items()
-            if n >= least and len(documents_naming[thread]) == 1 and thread not in people
+            if n >= least and documents_naming[thread] == 1 and thread not in people
         ]
         if alone:
             own.append(min(alone))
