@@ -27,5 +27,9 @@ class TimelineEntry(Strict):
     status: Literal["happened", "planned"] = Field(
         default="happened", description="planned: reported as future at the time of writing"
     )
-    headline: str
+    headline: str = Field(
+        description="the date's first event in a sentence that reads alone: an opening "
+        "connective dropped, an opening pronoun replaced by [who] where known; the items "
+        "cite the sentences as written"
+    )
     items: list[Citation]

@@ -147,6 +147,11 @@ def usable(text: str) -> bool:
     return _well_formed(text) and not _DANGLING.match(text) and not _PRONOUN_SPEAKER.search(text)
 
 
+def dangles(text: str) -> bool:
+    """Whether a sentence opens on a pronoun or a connective, leaning on the one before it."""
+    return bool(_DANGLING.match(text.strip()))
+
+
 def leaning(text: str) -> bool:
     """A sentence that could be used but for opening on a pronoun or a connective, or for
     giving its quotation's speaker as a pronoun ("...," he said): it reads well right after the

@@ -11,6 +11,12 @@ keeps only sentences with a topic keyword; a story has no query, so its key term
 content words the most articles use), one per event: near-copies told by other sources are
 folded into the same item list rather than repeated. A date reported only in the future
 tense, with no article from after it, is marked `planned`.
+
+An entry's headline is read on its own, away from the article, so it is the first of the
+date's sentences that stands alone: one that opens on a connective ("Meanwhile, ...") is
+taken without it, and one that opens on a pronoun ("He returned to Babylon ...") is passed
+over for another source's telling of the same event, else names who it is ("[Gérard Araud]
+also pointed ...") where the actors stage resolved the pronoun.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, Citation, TimeExpression, TimelineEntry
-from dossier.summary.scoring import content_words
+from dossier.summary.scoring import content_words, dangles, orphan_quote
 
 # An article's first sentences without a date of their own report its publication day.
 LEAD_SENTENCES = 2
@@ -48,6 +54,16 @@ _CALENDAR = {
 # Penn Treebank's escapes for brackets (-LRB-, -RSB-, ...) in tokenized corpora: markup, which
 # a story's parentheses would otherwise make one of its key terms.
 _ESCAPES = {"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"}
+# A headline does without the connective its sentence opens on ("Meanwhile, ...").
+_CONNECTIVE = re.compile(
+    r"(?:And|But|Also|Still|Meanwhile|However|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"Indeed|Besides|In addition|At the same time)\b\s*,?\s*"
+)
+# "On Sunday, he urged ...": the subject is a pronoun after an opening phrase.
+_LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
+_PERSONAL_PRONOUN = re.compile(r"(?:He|She|They)\b")
+# (article, start, end) -> the name of the actor that span names, if known.
+NameOf = Callable[[str, int, int], str | None]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -193,12 +209,14 @@ def build_timeline(
     per_date: int = 2,
     granularities: Iterable[str] = ("day", "month"),
     span: tuple[dt.date, dt.date] | None = None,
+    name_of: NameOf | None = None,
 ) -> list[TimelineEntry]:
     """Pick the `n_dates` best-supported dates (within `span`, if given) and `per_date`
-    events for each, every event cited with all the sentences that tell it."""
+    events for each, every event cited with all the sentences that tell it. `name_of` names
+    the actor a span refers to, for a headline that opens on a pronoun."""
     latest_published = max((s.published for s in sentences if s.published), default=None)
     return [
-        _entry(d.date, d.granularity, d.events, d.candidates, latest_published)
+        _entry(d.date, d.granularity, d.events, d.candidates, latest_published, name_of)
         for d in choose_events(sentences, n_dates, per_date, granularities, span)
     ]
 
@@ -248,6 +266,7 @@ def _entry(
     groups: list[list[DatedSentence]],
     candidates: list[tuple[DatedSentence, float]],
     latest_published: dt.date | None,
+    name_of: NameOf | None = None,
 ) -> TimelineEntry:
     refs = [
         ref
@@ -260,7 +279,7 @@ def _entry(
     planned = explicit and all(ref.future for ref in refs) and not (
         latest_published and latest_published > date
     )
-    headline = groups[0][0].text
+    headline = _headline(groups, name_of)
     if len(headline) > MAX_HEADLINE_CHARS:
         headline = headline[:MAX_HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
     return TimelineEntry(
@@ -275,6 +294,48 @@ def _entry(
             for s in group
         ],
     )
+
+
+def _standalone(text: str) -> str | None:
+    """The sentence as a headline that reads without the one before it, or None."""
+    text = text.strip()
+    connective = _CONNECTIVE.match(text)
+    if connective and connective.end() < len(text):
+        rest = text[connective.end() :]
+        text = rest[0].upper() + rest[1:]
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in '"“'):
+        return None  # a fragment, or a line of web furniture
+    if text.rstrip('"”’\' ').endswith("?"):
+        return None  # asks rather than tells
+    if dangles(text) or _LATE_PRONOUN.match(text) or orphan_quote(text):
+        return None
+    return text
+
+
+def _named_pronoun(sentence: DatedSentence, name_of: NameOf) -> str | None:
+    """The sentence with its opening personal pronoun replaced by "[name]" of who it is."""
+    text = sentence.text.strip()
+    pronoun = _PERSONAL_PRONOUN.match(text)
+    if not pronoun:
+        return None
+    start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+    name = name_of(sentence.article, start, start + pronoun.end())
+    return f"[{name}]{text[pronoun.end() :]}" if name else None
+
+
+def _headline(groups: list[list[DatedSentence]], name_of: NameOf | None) -> str:
+    """The top event told by a sentence that stands alone (another source's, if need be),
+    else its pronoun named, else another event's standalone sentence, else as it is."""
+    for sentence in groups[0]:
+        if text := _standalone(sentence.text):
+            return text
+    if name_of is not None and (text := _named_pronoun(groups[0][0], name_of)):
+        return text
+    for group in groups[1:]:
+        for sentence in group:
+            if text := _standalone(sentence.text):
+                return text
+    return groups[0][0].text.strip()
 
 
 def dated_sentences(
@@ -333,10 +394,18 @@ def story_sentences(ctx: StoryContext) -> list[DatedSentence]:
 @story_stage("timeline")
 def make_timeline_stage():
     def timeline(ctx: StoryContext) -> None:
+        actors = ctx.shared.get("actors")
+
+        def name_of(article: str, start: int, end: int) -> str | None:
+            actor_id = actors.resolve(article, start, end) if actors is not None else None
+            actor = actors.get(actor_id) if actor_id else None
+            return actor.name if actor is not None else None
+
         entries = build_timeline(
             story_sentences(ctx),
             n_dates=ctx.options.get("timeline_dates"),
             per_date=ctx.options.get("timeline_sentences", 2),
+            name_of=name_of,
         )
         if entries:
             ctx.sections["timeline"] = entries

@@ -135,6 +135,52 @@ def test_a_date_tells_what_is_on_topic_before_what_is_not():
     assert _on_topic([(off_topic, 1.0), (more[0], 1.0)], {"cessation"}) == [(more[0], 1.0)]
 
 
+SEPT_15 = D(2017, 9, 15)
+ACCORD = ("He also pointed the finger at Russia and Iran over their inability to enforce a "
+          "ceasefire in Eastern Ghouta, included in a September 15 accord.")  # fmt: skip
+
+
+def test_a_headline_reads_alone_without_its_opening_connective():
+    told = sentence("a", 0, "Meanwhile, Russia, Turkey and Iran agreed on September 15 to set "
+                    "up de-escalation zones.", [ref(SEPT_15)])  # fmt: skip
+    entry = build_timeline([told], n_dates=1)[0]
+    assert entry.headline == (
+        "Russia, Turkey and Iran agreed on September 15 to set up de-escalation zones."
+    )
+    assert entry.items[0].text == told.text  # the citation is the sentence as written
+
+
+def test_a_headline_that_opens_on_a_pronoun_is_another_sources_telling_or_names_who():
+    leaning = sentence("a", 500, ACCORD, [ref(SEPT_15)])
+    # alone and with no one to name, the sentence is the headline as it is
+    assert build_timeline([leaning], n_dates=1)[0].headline == ACCORD
+
+    def name_of(article, start, end):
+        return "Alexandre Giorgini" if (article, start, end) == ("a", 500, 502) else None
+
+    entry = build_timeline([leaning], n_dates=1, name_of=name_of)[0]
+    assert entry.headline == "[Alexandre Giorgini]" + ACCORD[2:]
+    assert entry.items[0].text == ACCORD
+    # another source telling the same event on its own comes first
+    other = sentence("b", 0, "France pointed the finger at Russia and Iran over their inability "
+                     "to enforce a ceasefire in Eastern Ghouta, under a September 15 accord.",
+                     [ref(SEPT_15)])  # fmt: skip
+    entry = build_timeline([leaning, other], n_dates=1, per_date=1, name_of=name_of)[0]
+    assert entry.headline == other.text
+    assert {item.article for item in entry.items} == {"a", "b"}
+    # "On Friday, he ..." leans just the same; a question asks rather than tells
+    late = sentence("c", 0, "On September 15, he pointed the finger at Russia and Iran over "
+                    "the ceasefire in Eastern Ghouta.", [ref(SEPT_15)])  # fmt: skip
+    asked = sentence("d", 0, "Will the September 15 accord hold a ceasefire in Eastern Ghouta?",
+                     [ref(SEPT_15)])  # fmt: skip
+    from dossier.timeline import _standalone
+
+    assert _standalone(late.text) is None and _standalone(asked.text) is None
+    assert _standalone("And on Sunday , he urged the president to leave .") is None
+    assert _standalone("in Cairo as the president said he would go.") is None
+    assert _standalone(other.text) == other.text
+
+
 def test_empty_story_gives_an_empty_timeline():
     assert build_timeline([]) == []
 
