@@ -83,8 +83,9 @@ def _parse_user_date(ctx: click.Context, param: click.Parameter, value: str | No
     help="Skip single files (and JSON Lines records) larger than this many MB.",
 )
 @click.option(
-    "--summary-words", type=click.IntRange(min=10), default=120, show_default=True,
-    help="Length of the cited summary, in words.",
+    "--summary-words", type=click.IntRange(min=10), default=None,
+    help="Length of the cited summary, in words [default: 120 for up to five articles, 24 "
+    "per article for more, at most 250].",
 )
 @click.option(
     "--timeline-dates", type=click.IntRange(min=1), default=None,
@@ -112,7 +113,7 @@ def build(
     title: str | None,
     model: str,
     max_mb: float,
-    summary_words: int,
+    summary_words: int | None,
     timeline_dates: int | None,
     db: str | None,
     story_name: str | None,

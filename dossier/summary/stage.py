@@ -28,10 +28,18 @@ from dossier.model import Citation, SummarySentence
 from dossier.summary.scoring import passage_vector, reading_order, select_sentences
 from dossier.summary.vectors import SentenceVectors, sentence_spans, vectors_for
 
+# A handful of articles is told in ~120 words; a bigger story in more, up to a long paragraph.
 DEFAULT_WORDS = 120
+WORDS_PER_ARTICLE = 24
+MAX_DEFAULT_WORDS = 250
 SUPPORT_SIMILARITY = 0.75
 MAX_SUPPORTS = 3
 TOP_ACTORS = 8
+
+
+def default_words(articles: int) -> int:
+    """The summary's length when the user gives none, for a story of `articles` articles."""
+    return max(DEFAULT_WORDS, min(MAX_DEFAULT_WORDS, WORDS_PER_ARTICLE * articles))
 
 
 def _made_vectors(ctx: StoryContext, article_id: str) -> SentenceVectors | None:
@@ -181,8 +189,8 @@ class SummaryStage:
     name = "summary"
 
     def __call__(self, ctx: StoryContext) -> None:
-        words = int(ctx.options.get("summary_words") or DEFAULT_WORDS)
         inputs = summary_inputs(ctx)
+        words = int(ctx.options.get("summary_words") or default_words(len(inputs.articles)))
         articles, spans, embeddings = inputs.articles, inputs.spans, inputs.embeddings
         if not any(inputs.documents):
             ctx.sections["summary"] = []

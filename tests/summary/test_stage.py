@@ -12,7 +12,7 @@ from tests.conftest import SEEDS
 pytestmark = pytest.mark.slow
 
 
-def _build(inputs: list[str], out: Path, words: int = 120) -> dict:
+def _build(inputs: list[str], out: Path, words: int | None = 120) -> dict:
     import dossier.summary  # noqa: F401
     from dossier.pipeline import BuildOptions, build
 
@@ -23,7 +23,7 @@ def _build(inputs: list[str], out: Path, words: int = 120) -> dict:
         BuildOptions(
             extractors=names,
             stages=[*names, "forums", "summary"],
-            story_options={"summary_words": words},
+            story_options={"summary_words": words} if words else {},
         ),
     )
     return json.loads((out / "story.json").read_text(encoding="utf-8"))
@@ -64,6 +64,18 @@ def test_length_and_more_than_one_source(seeds):
     words = sum(len(s["text"].split()) for s in seeds["summary"])
     assert words <= 120
     assert len({s["article"] for s in seeds["summary"]}) >= 3
+
+
+def test_the_default_length_is_120_words_for_a_handful_of_articles_and_grows_with_more(
+    tmp_path, seeds
+):
+    from dossier.summary.stage import default_words
+
+    assert [default_words(n) for n in (0, 1, 5, 6, 8, 10, 11, 40)] == [
+        120, 120, 120, 144, 192, 240, 250, 250
+    ]  # fmt: skip
+    story = _build([str(SEEDS)], tmp_path / "default", words=None)
+    assert story["summary"] == seeds["summary"]  # five articles: 120 words
 
 
 def test_dated_sentences_come_in_date_order(tmp_path):
