@@ -100,6 +100,15 @@ def test_markdown_sections_are_rendered_and_escaped():
     assert "<script>" not in page and "<i>" not in page
 
 
+def test_markdown_timeline_names_each_source_article_once():
+    article, sections, stats = story()
+    entry = sections["timeline"][0]
+    two = entry.model_copy(update={"items": [*entry.items, *entry.items]})
+    page = "".join(render("report.md", [article], [], stats, "Story", {"timeline": [two]}))
+    row = next(line for line in page.splitlines() if line.startswith("| 2016-05"))
+    assert row.endswith("| 1 |")
+
+
 def test_no_section_no_heading(tmp_path):
     article, _, stats = story()
     page = "".join(render("report.html", [article], [], stats, "Story", {}))
