@@ -2,21 +2,22 @@
 
 Dates come first from what the articles say happened when (normalized time expressions at
 day or month granularity), and only then from when articles were published: an article's
-opening sentences without a date of their own are taken to report its publication day (or
-the day before, as news does). Dates are ranked by how many distinct articles point at them,
-in the manner of the DATEWISE method of Gholipour Ghalandari & Ifrim (2020) without its
-supervised date model; each chosen date gets the sentences most central to what is said
-about it (TF-IDF centroid) among those that name one of the story's key terms (DATEWISE
-keeps only sentences with a topic keyword; a story has no query, so its key terms are the
-content words the most articles use), one per event: near-copies told by other sources are
-folded into the same item list rather than repeated. A date reported only in the future
-tense, with no article from after it, is marked `planned`.
+opening sentences without a date of their own are taken to report its publication day, or
+the day an earlier one of them names: after "The United States called on Friday ...", the
+statement the next sentence quotes is Friday's too. Dates are ranked by how many distinct
+articles point at them, in the manner of the DATEWISE method of Gholipour Ghalandari & Ifrim
+(2020) without its supervised date model; each chosen date gets the sentences most central
+to what is said about it (TF-IDF centroid) among those that name one of the story's key
+terms (DATEWISE keeps only sentences with a topic keyword; a story has no query, so its key
+terms are the content words the most articles use), one per event: near-copies told by other
+sources are folded into the same item list rather than repeated. A date reported only in the
+future tense, with no article from after it, is marked `planned`.
 
 An entry's headline is read on its own, away from the article, so it is the first of the
 date's sentences that stands alone: one that opens on a connective ("Meanwhile, ...") is
 taken without it, and one that opens on a pronoun ("He returned to Babylon ...") is passed
-over for another source's telling of the same event, else names who it is ("[Gérard Araud]
-also pointed ...") where the actors stage resolved the pronoun.
+over for another source's telling of the same event, else names who it is ("[Alexandre
+Giorgini] also pointed ...") where the actors stage resolved the pronoun.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class DatedSentence:
     position: int  # index of the sentence in its article
     published: dt.date | None
     refs: list[DateRef] = field(default_factory=list)
+    # A lead sentence after one that names a past day reports that day, not the publication's.
+    lead_day: dt.date | None = None
 
 
 def parse_value(value: str | None) -> tuple[dt.date, str] | None:
@@ -121,8 +124,9 @@ def _sentence_dates(sentence: DatedSentence) -> list[tuple[tuple[dt.date, str], 
              for ref in sentence.refs]  # fmt: skip
     if dated:
         return dated
-    if sentence.published and sentence.position < LEAD_SENTENCES:
-        return [((sentence.published, "day"), IMPLICIT_WEIGHT)]
+    day = sentence.lead_day or sentence.published
+    if day and sentence.position < LEAD_SENTENCES:
+        return [((day, "day"), IMPLICIT_WEIGHT)]
     return []
 
 
@@ -354,6 +358,7 @@ def dated_sentences(
             continue
         reference = reference_date(article)
         found = sorted(by_article.get(article.id, []), key=lambda e: e.start)
+        lead_day: dt.date | None = None
         for position, sentence in enumerate(article.sentences):
             refs = []
             for expression in found:
@@ -376,8 +381,13 @@ def dated_sentences(
                     position=position,
                     published=reference,
                     refs=refs,
+                    lead_day=lead_day,
                 )
             )
+            if position < LEAD_SENTENCES and lead_day is None:
+                lead_day = next(
+                    (r.date for r in refs if r.granularity == "day" and not r.future), None
+                )
     return out
 
 

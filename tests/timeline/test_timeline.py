@@ -212,3 +212,31 @@ def test_dated_sentences_cite_exact_spans_and_skip_duplicates():
     assert sentences[1].refs[0].granularity == "month"
     entry = build_timeline(sentences, n_dates=1)[0]
     assert entry.items[0].text == text[entry.items[0].start : entry.items[0].end]
+
+
+def test_a_lead_sentence_after_one_naming_a_past_day_reports_that_day():
+    """"The United States called on Friday ..." then the statement that call was: one event on
+    Friday, not a second one on the publication day."""
+    text = (
+        "The United States called on Friday on the regime to negotiate in Geneva. "
+        "In a statement, a spokeswoman said the regime must negotiate in Geneva."
+    )
+    cut = text.index("In a")
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=D(2017, 12, 16),
+        sentences=[Sentence(start=0, end=cut - 1), Sentence(start=cut, end=len(text))],
+    )  # fmt: skip
+    friday = text.index("Friday")
+    times = [
+        TimeExpression(article="a1", start=friday, end=friday + 6, text="Friday",
+                       value="2017-12-15", granularity="day", type="exact"),
+    ]  # fmt: skip
+    sentences = dated_sentences([article], times)
+    assert sentences[1].lead_day == D(2017, 12, 15)
+    entries = build_timeline(sentences, n_dates=3)
+    assert [e.date for e in entries] == ["2017-12-15"]
+    assert [item.start for item in entries[0].items] == [0, cut]
+    # without a day in the lead, the publication day it is
+    undated = dated_sentences([article], [])
+    assert undated[1].lead_day is None
+    assert [e.date for e in build_timeline(undated, n_dates=3)] == ["2017-12-16"]
