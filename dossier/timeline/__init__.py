@@ -384,7 +384,8 @@ def dated_sentences(
                     lead_day=lead_day,
                 )
             )
-            if position < LEAD_SENTENCES and lead_day is None:
+            # Only a dated article's lead: without a reference day, a named day may lie ahead.
+            if position < LEAD_SENTENCES and lead_day is None and reference is not None:
                 lead_day = next(
                     (r.date for r in refs if r.granularity == "day" and not r.future), None
                 )

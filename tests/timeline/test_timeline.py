@@ -237,6 +237,9 @@ def test_a_lead_sentence_after_one_naming_a_past_day_reports_that_day():
     assert [e.date for e in entries] == ["2017-12-15"]
     assert [item.start for item in entries[0].items] == [0, cut]
     # without a day in the lead, the publication day it is
-    undated = dated_sentences([article], [])
-    assert undated[1].lead_day is None
-    assert [e.date for e in build_timeline(undated, n_dates=3)] == ["2017-12-16"]
+    no_day = dated_sentences([article], [])
+    assert no_day[1].lead_day is None
+    assert [e.date for e in build_timeline(no_day, n_dates=3)] == ["2017-12-16"]
+    # an undated article's lead votes for nothing it does not name: "Friday" might lie ahead
+    undated = article.model_copy(update={"published": None})
+    assert [s.lead_day for s in dated_sentences([undated], times)] == [None, None]
