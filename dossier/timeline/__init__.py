@@ -10,8 +10,9 @@ articles point at them, in the manner of the DATEWISE method of Gholipour Ghalan
 to what is said about it (TF-IDF centroid) among those that name one of the story's key
 terms (DATEWISE keeps only sentences with a topic keyword; a story has no query, so its key
 terms are the content words the most articles use), one per event: near-copies told by other
-sources are folded into the same item list rather than repeated. A date reported only in the
-future tense, with no article from after it, is marked `planned`.
+sources are folded into the same item list rather than repeated, and a sentence is told on
+one date only (a report syndicated on two days puts its "today" on both). A date reported
+only in the future tense, with no article from after it, is marked `planned`.
 
 An entry's headline is read on its own, away from the article, so it is the first of the
 date's sentences that stands alone: one that opens on a connective ("Meanwhile, ...") is
@@ -172,21 +173,29 @@ def choose_events(
     if not ranked:
         return []
     n_dates = n_dates or default_length(sentences)
-    chosen = ranked[:n_dates]
     candidates: dict[tuple[dt.date, str], list[tuple[DatedSentence, float]]] = defaultdict(list)
-    keys = {(date, gran) for date, gran, _ in chosen}
     for sentence in sentences:
         for key, weight in _sentence_dates(sentence):
-            if key in keys:
-                candidates[key].append((sentence, weight))
+            candidates[key].append((sentence, weight))
     terms = key_terms(sentences)
-    out = []
-    for date, gran, _ in chosen:
-        events = _pick_sentences(_on_topic(candidates[(date, gran)], terms), per_date)
+    out: list[DateEvents] = []
+    # A report syndicated on two days puts one sentence on both ("today"): it tells the
+    # better-supported date only, and a date left with nothing new gives way to the next.
+    told: set[str] = set()
+    for date, gran, _ in ranked:
+        if len(out) == n_dates:
+            break
+        fresh = [(s, w) for s, w in candidates[(date, gran)] if _said(s.text) not in told]
+        events = _pick_sentences(_on_topic(fresh, terms), per_date) if fresh else []
         if events:
             out.append(DateEvents(date, gran, events, candidates[(date, gran)]))
+            told.update(_said(s.text) for event in events for s in event)
     out.sort(key=lambda d: d.date)
     return out
+
+
+def _said(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set[str]:

@@ -243,3 +243,17 @@ def test_a_lead_sentence_after_one_naming_a_past_day_reports_that_day():
     # an undated article's lead votes for nothing it does not name: "Friday" might lie ahead
     undated = article.model_copy(update={"published": None})
     assert [s.lead_day for s in dated_sentences([undated], times)] == [None, None]
+
+
+def test_a_sentence_syndicated_on_two_days_tells_one_date_and_the_next_date_fills_in():
+    text = "Negotiators in Geneva agreed today on a cessation of hostilities across Syria."
+    # the same report published on two days: "today" is each one's publication day
+    copies = [
+        sentence(article, 0, text, [ref(day)])
+        for article, day in (("a", D(2016, 2, 12)), ("b", D(2016, 2, 12)), ("c", D(2016, 2, 13)))
+    ]
+    other = sentence("d", 0, "Aid convoys reached the besieged town of Madaya on February 17.",
+                     [ref(D(2016, 2, 17))])  # fmt: skip
+    entries = build_timeline([*copies, other], n_dates=2)
+    assert [e.date for e in entries] == ["2016-02-12", "2016-02-17"]
+    assert {item.article for item in entries[0].items} == {"a", "b"}
