@@ -63,7 +63,7 @@ _CONNECTIVE = re.compile(
 )
 # "On Sunday, he urged ...": the subject is a pronoun after an opening phrase.
 _LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
-_PERSONAL_PRONOUN = re.compile(r"(?:He|She|They)\b")
+_PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolves
 # (article, start, end) -> the name of the actor that span names, if known.
 NameOf = Callable[[str, int, int], str | None]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
