@@ -28,7 +28,7 @@ from dossier.clean.dedup import NearDuplicateIndex
 from dossier.ingest import DEFAULT_MAX_BYTES, Sidecar, iter_documents
 from dossier.model import Article, Problem
 from dossier.output import ArticleSpool, atomic_open, write_story_json
-from dossier.report import StoryStats, render
+from dossier.report import StoryStats, render, story_title
 
 STORY_FILE = "story.json"
 MARKDOWN_REPORT = "report.md"
@@ -233,19 +233,11 @@ def write_outputs(
     sections: dict | None = None,
 ) -> None:
     write_story_json(out_dir / STORY_FILE, spool, problems, sections)
-    title = title or _story_title(stats)
+    title = title or story_title(stats)
     for template, name in (("report.md", MARKDOWN_REPORT), ("report.html", HTML_REPORT)):
         with atomic_open(out_dir / name) as out:
             for chunk in render(template, iter(spool), problems, stats, title, sections):
                 out.write(chunk)
-
-
-def _story_title(stats: StoryStats) -> str:
-    """Name the story after what it names most: "Syria, Aleppo, Russia: 5 articles"."""
-    names = [text for _, text, _, _ in stats.top_entities(3, labels=("GPE", "PERSON", "ORG"))]
-    noun = "article" if stats.articles == 1 else "articles"
-    lead = ", ".join(names) + ": " if names else "Story of "
-    return f"{lead}{stats.articles} {noun}"
 
 
 def echo_problem(problem: Problem) -> None:

@@ -18,6 +18,8 @@ from dossier.model import Story
 if TYPE_CHECKING:
     import networkx as nx
 
+    from dossier.report import StoryStats
+
 FORMATS = (
     "json", "md", "html", "csv", "parquet", "gexf", "graphml", "timelinejs", "sqlite",
 )  # fmt: skip
@@ -353,8 +355,11 @@ def to_timelinejs(story: Story, title: str | None = None) -> dict[str, Any]:
                     "unique_id": event.id,
                 }
             )
-    heading = title or (story.articles[0].title if story.articles else None) or "Story"
-    return {"title": {"text": {"headline": _html(heading), "text": ""}}, "events": events}
+    if title is None:
+        from dossier.report import story_title
+
+        title = story_title(_stats(story))
+    return {"title": {"text": {"headline": _html(title), "text": ""}}, "events": events}
 
 
 def _html(text: str) -> str:
@@ -366,17 +371,23 @@ def _html(text: str) -> str:
 def report(story: Story, template: str, title: str | None = None) -> str:
     """The Markdown ("report.md") or HTML ("report.html") report, as `dossier build` writes."""
     from dossier.model import SECTIONS
-    from dossier.report import StoryStats, render
+    from dossier.report import render, story_title
+
+    stats = _stats(story)
+    sections = {
+        name: getattr(story, name) for name in SECTIONS if getattr(story, name) is not None
+    }
+    title = title or story_title(stats)
+    return "".join(render(template, iter(story.articles), story.problems, stats, title, sections))
+
+
+def _stats(story: Story) -> StoryStats:
+    from dossier.report import StoryStats
 
     stats = StoryStats()
     for article in story.articles:
         stats.add(article)
-    sections = {
-        name: getattr(story, name) for name in SECTIONS if getattr(story, name) is not None
-    }
-    noun = "article" if stats.articles == 1 else "articles"
-    title = title or f"Story of {stats.articles} {noun}"
-    return "".join(render(template, iter(story.articles), story.problems, stats, title, sections))
+    return stats
 
 
 def export(story: Story, fmt: str, table: str = "events", title: str | None = None) -> bytes:

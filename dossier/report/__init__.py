@@ -212,6 +212,14 @@ def highlight(article: Article) -> list[tuple[str, str | None]]:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 
 
+def story_title(stats: StoryStats) -> str:
+    """Name the story after what it names most: "Syria, Aleppo, Russia: 5 articles"."""
+    names = [text for _, text, _, _ in stats.top_entities(3, labels=("GPE", "PERSON", "ORG"))]
+    noun = "article" if stats.articles == 1 else "articles"
+    lead = ", ".join(names) + ": " if names else "Story of "
+    return f"{lead}{stats.articles} {noun}"
+
+
 def md_escape(value: object) -> str:
     """Escape for Markdown: HTML-escape (raw HTML passes through renderers) and neutralise
     Markdown syntax characters so article text cannot create links, tables or headings."""

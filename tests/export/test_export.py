@@ -86,6 +86,18 @@ def test_timelinejs_structure_and_fallback_to_events(story):
     assert len(fallback["events"]) == sum(1 for e in story.events if e.date)
 
 
+def test_untitled_exports_are_named_as_the_build_names_the_story(story):
+    """Not after the first article's headline, and the same in every format."""
+    from dossier.export import _stats
+    from dossier.report import story_title
+
+    expected = story_title(_stats(story))
+    assert expected.endswith(f"{len(story.articles)} articles")
+    assert expected != story.articles[0].title
+    assert to_timelinejs(story)["title"]["text"]["headline"] == expected
+    assert export(story, "md").decode().startswith(f"# {expected}\n")
+
+
 def test_reports_escape_injected_text():
     story = injected_story()
     html_report = export(story, "html").decode()
