@@ -222,8 +222,10 @@ def story_title(stats: StoryStats) -> str:
 
 def md_escape(value: object) -> str:
     """Escape for Markdown: HTML-escape (raw HTML passes through renderers) and neutralise
-    Markdown syntax characters so article text cannot create links, tables or headings."""
-    text = html.escape("" if value is None else str(value), quote=True)
+    Markdown syntax characters so article text cannot create links, tables or headings.
+    Quotation marks stay as they are: without "<" they cannot open a tag, and their entity
+    ("&#x27;") would have its "#" escaped below and show as "&#x27;" in every viewer."""
+    text = html.escape("" if value is None else str(value), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

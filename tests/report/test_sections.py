@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dossier.model import (
     Actor,
     Article,
@@ -98,6 +100,17 @@ def test_markdown_sections_are_rendered_and_escaped():
     assert "## Summary" in page and "France accused Damascus of mass crimes on Friday. [1]" in page
     assert "| France | Syrian &lt;government&gt; |" in page
     assert "<script>" not in page and "<i>" not in page
+
+
+def test_markdown_shows_apostrophes_and_quotes_as_written_and_no_markup():
+    markdown_it = pytest.importorskip("markdown_it")
+    from dossier.report import md_escape
+
+    text = """BP's "top kill" <b>failed</b> | # [link](http://x) *now*"""
+    rendered = markdown_it.MarkdownIt("commonmark").render(md_escape(text))
+    assert rendered == (
+        "<p>BP's &quot;top kill&quot; &lt;b&gt;failed&lt;/b&gt; | # [link](http://x) *now*</p>\n"
+    )
 
 
 def test_markdown_timeline_names_each_source_article_once():
