@@ -63,6 +63,13 @@ _BOILERPLATE = re.compile(
     r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b",
     re.IGNORECASE,
 )
+# "Anyone with information should contact the Sheriff's Office at 434-263-7050.": a tip line
+# or a hotline is a call to the reader, not news. A number that is news ("his song
+# "1-800-273-8255," named after the phone number") is not asked to be called.
+_PHONE = r"(?:\+\d{1,3}[\s(]*\d[\d\s().-]{6,}\d|\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-\d)"
+_CALL_TO_ACTION = re.compile(
+    rf"\b(?:call|contact|dial|phone|text)(?:s|ed|ing)?\b.{{0,80}}?{_PHONE}", re.IGNORECASE
+)
 # "DENVER (AP) — ", "(CNN) — ", "Washington (CNN) ", "NEW YORK, May 18 (UPI) -- ", "BEIRUT — ",
 # "WASHINGTON—", "INDEPENDENCE, Mo. — ": where and when the report was filed, not what it
 # says. Used with `match`, so it only ever takes a sentence's opening, and `trimmed` cuts it
@@ -138,7 +145,7 @@ def _well_formed(text: str) -> bool:
         return False
     if not _SENTENCE_END.search(text):
         return False  # questions, headlines, bylines and cut-off lines
-    return not _BOILERPLATE.search(text)
+    return not _BOILERPLATE.search(text) and not _CALL_TO_ACTION.search(text)
 
 
 def usable(text: str) -> bool:

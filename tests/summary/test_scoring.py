@@ -40,6 +40,12 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert not usable("Share on Facebook and let your friends know about the latest talks.")
     assert usable("The gunman had posted threats on Facebook two days before the shooting.")
     assert usable("The minister said in an email that the talks would resume in Geneva.")
+    # a tip line or hotline is a call to the reader; a number in the news is not
+    assert not usable("Anyone with information concerning the whereabouts of Alexis Murphy "
+                      "should contact the Nelson County Sheriff's Office at 434-263-7050.")
+    assert not usable("Would-be solvers of the leak can call +1 2813665511 .")
+    assert usable('Logic performed his song "1-800-273-8255," named after the phone number '
+                  "for the National Suicide Prevention Lifeline.")
 
 
 @pytest.mark.parametrize(
