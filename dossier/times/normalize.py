@@ -422,9 +422,17 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
             break
         token = token.head
     verb = token
+    would = False
     for word in [*verb.children, *verb.head.children] if verb.dep_ == "xcomp" else verb.children:
         if word.dep_ == "aux" and word.lower_ in {"will", "shall", "'ll", "wo", "’ll"}:
             return "future"
+        would = would or (word.dep_ == "aux" and word.lower_ in {"would", "'d", "’d"})
+    if would:
+        # Reported speech's future is future from when it was said, which may be before or
+        # after the writing: "a decision would be made closer to 27 July" (in June: ahead),
+        # "said the protest would be held on Friday" (on Saturday: yesterday). Neither past
+        # nor future, so the reading nearest the reference date.
+        return None
     if verb.dep_ == "xcomp" and verb.head.lemma_ in {"set", "due", "expect", "plan", "schedule"}:
         return "future"
     if any(c.lower_ == "going" for c in verb.children) or verb.lemma_ in {"plan", "schedule"}:

@@ -100,3 +100,21 @@ def test_cue_windows_cover_the_expression_and_skip_the_rest():
     start, end = windows[0]
     assert "on Tuesday." in sentence[start:end] and "hosted" not in sentence[start:end]
     assert cue_windows("No date in this sentence at all.") == []
+
+
+@pytest.mark.slow
+def test_would_is_neither_past_nor_future_so_the_nearest_reading_wins():
+    """bpoil_bbc, June 2010: "a decision would be made closer to 27 July" is this July, not
+    last; but "would be held on Friday", written on a Saturday, was yesterday."""
+    from dossier.annotate import load_pipeline
+    from dossier.times.normalize import tense_direction
+
+    nlp = load_pipeline()
+    doc = nlp("Mr Svanberg indicated that a decision would be made closer to 27 July.")
+    assert tense_direction([t for t in doc if t.text == "July"]) is None
+    doc = nlp("The decision was made on 27 July.")
+    assert tense_direction([t for t in doc if t.text == "July"]) == "past"
+    july = _one("a decision would be made closer to 27 July.", dt.date(2010, 6, 20), None)
+    assert july.value == "2010-07-27"
+    friday = _one("the protest would be held on Friday.", dt.date(2011, 2, 5), None)
+    assert friday.value == "2011-02-04"
