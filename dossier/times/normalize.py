@@ -426,7 +426,7 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
     for word in [*verb.children, *verb.head.children] if verb.dep_ == "xcomp" else verb.children:
         if word.dep_ == "aux" and word.lower_ in {"will", "shall", "'ll", "wo", "’ll"}:
             return "future"
-        would = would or (word.dep_ == "aux" and word.lower_ in {"would", "'d", "’d"})
+        would = would or (word.dep_ == "aux" and word.lower_ == "would")  # not "'d": had
     if would:
         # Reported speech's future is future from when it was said, which may be before or
         # after the writing: "a decision would be made closer to 27 July" (in June: ahead),
