@@ -4,16 +4,26 @@ against its publication date.
 Sentences without a temporal cue word are skipped before the recognizer sees them (it costs
 milliseconds a sentence; most news sentences have no date). The tense of the verb that
 governs an expression comes from the spaCy parse and picks between the recognizer's past and
-future readings.
+future readings. An expression that counts from a time named before it ("two days later",
+"the following year") is then counted from that time (`resolve_anaphora`).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from pydantic import BaseModel
 from spacy.tokens import Span
 
 from dossier.analysis import ArticleDoc, extractor
-from dossier.times.normalize import Direction, cue_windows, readings, tense_direction
+from dossier.times.normalize import (
+    Direction,
+    anaphor,
+    counted_from,
+    cue_windows,
+    readings,
+    tense_direction,
+)
 
 
 class TimeFinding(BaseModel):
@@ -33,6 +43,101 @@ class TimeFinding(BaseModel):
     relative: bool = False
 
 
+_ANCHOR_GRANULARITIES = {"day", "month", "year"}
+# A narrative counts from a time it named a few sentences back at most; further back, the
+# time named last is seldom the one counted from.
+ANCHOR_REACH = 600
+
+
+def _first_day(value: str) -> dt.date:
+    return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+
+
+def resolve_anaphora(
+    findings: list[TimeFinding], text: str, reference: dt.date | None
+) -> list[TimeFinding]:
+    """Expressions that count from the time the article named before them ("In 1992 ... a
+    year later", "released on August 5, 1974. Two days later") take their value from that
+    time, not from the publication date: 1993, 1974-08-07. With no time named within
+    `ANCHOR_REACH` characters before, or one that is itself unknown, they are unresolved. One
+    that would fall after the publication date though its anchor does not, and that is not
+    told as ahead, has found the wrong anchor: unresolved too. Each such expression is the
+    next one's anchor, resolved or not."""
+    resolved: list[TimeFinding] = []
+    anchor: TimeFinding | None = None
+    for finding in sorted(findings, key=lambda f: f.start):
+        counted = (
+            anaphor(text, finding.start, finding.end, finding.direction)
+            if finding.type != "duration"
+            else None
+        )
+        if counted is not None:
+            near = anchor if anchor and finding.start - anchor.end <= ANCHOR_REACH else None
+            finding = _counted(finding, near, *counted, reference)
+            anchor = finding  # the narrative's time is now this one, known or not
+        elif finding.value and finding.type in {"exact", "approximate"}:
+            if finding.granularity in _ANCHOR_GRANULARITIES:
+                anchor = finding
+        elif finding.type == "unresolved" and finding.relative:
+            anchor = finding  # a date the article gives but we cannot place: count from it
+        resolved.append(finding)
+    return resolved
+
+
+def _counted(
+    finding: TimeFinding,
+    anchor: TimeFinding | None,
+    count: int,
+    unit: str,
+    reference: dt.date | None,
+) -> TimeFinding:
+    unresolved = {"value": None, "value_end": None, "granularity": None, "type": "unresolved"}
+    if anchor is None:
+        return finding.model_copy(
+            update={
+                **unresolved,
+                "relative": False,
+                "reason": "counted from an earlier time the article does not name",
+            }
+        )
+    if anchor.value is None or anchor.granularity is None:
+        return finding.model_copy(
+            update={
+                **unresolved,
+                "relative": anchor.relative,  # resolved again once the anchor is
+                "reason": f"counted from '{anchor.text}', which is not resolved",
+            }
+        )
+    moved = counted_from(anchor.value, anchor.granularity, count, unit)
+    if moved is None:
+        return finding
+    value, granularity = moved
+    if (
+        reference is not None
+        and finding.direction != "future"
+        and _first_day(value) > reference >= _first_day(anchor.value)
+    ):
+        return finding.model_copy(
+            update={
+                **unresolved,
+                "relative": False,
+                "reason": f"counted from '{anchor.text}' it falls after the publication date, "
+                "though not told as ahead",
+            }
+        )
+    coarser = granularity != anchor.granularity or unit == "decade"
+    return finding.model_copy(
+        update={
+            "value": value,
+            "value_end": None,
+            "granularity": granularity,
+            "type": "approximate" if coarser or anchor.type == "approximate" else "exact",
+            "relative": False,
+            "reason": f"counted from '{anchor.text}' ({anchor.value}), the time named before it",
+        }
+    )
+
+
 def _direction_finder(sent: Span):
     def direction_at(start: int, end: int) -> Direction | None:
         span = sent.char_span(start, end, alignment_mode="expand")
@@ -45,14 +150,17 @@ class TimeExtractor:
     name = "times"
 
     def __call__(self, doc: ArticleDoc) -> list[BaseModel]:
-        found: list[BaseModel] = []
+        found: list[TimeFinding] = []
         for offset, sent in doc.sentences():
             text = sent.text
             for window_start, window_end in cue_windows(text):
                 found.extend(
                     self._window(doc, sent, offset, window_start, text[window_start:window_end])
                 )
-        return found
+        resolved: list[BaseModel] = [
+            *resolve_anaphora(found, doc.article.text, doc.article.published)
+        ]
+        return resolved
 
     @staticmethod
     def _window(

@@ -6,7 +6,10 @@ What is ours is the choice among its readings and the description of the result:
 or a date without a year comes back as two candidates (the past and the future one), and the
 tense of the verb governing the expression decides ("will meet on Tuesday" forward,
 "concluded on Thursday" back); without a tense, the reading nearest the reference date wins.
-A few forms it does not know are added by pattern (decades, "between 2012 and 2014").
+A few forms it does not know are added by pattern (decades, "between 2012 and 2014"). The
+recognizer counts "two days later" and "the following year" from the reference date; a
+narrative counts them from the time it named before, so `anaphor` tells them apart and
+`counted_from` moves that time.
 """
 
 from __future__ import annotations
@@ -52,11 +55,12 @@ def cue_windows(text: str, margin: int = CUE_MARGIN) -> list[tuple[int, int]]:
 # Words a recognizer reads as a month or a day but English writers use otherwise, unless
 # capitalized: "may" (modal), "march" (verb), "sat", "sun", "wed".
 _NEEDS_CAPITAL = {"may", "march", "sat", "sun", "wed", "mar", "jan", "dec", "aug", "fall"}
-_APPROXIMATE = re.compile(
-    r"\b(?:about|around|almost|nearly|roughly|some|approximately|early|late|mid|more than|"
-    r"less than|over|under|up to|beginning of|end of|middle of)\s*-?\s*$",
-    re.IGNORECASE,
+_HEDGES = (
+    r"(?:about|around|almost|nearly|roughly|some|approximately|early|late|mid|more than|"
+    r"less than|over|under|up to|beginning of|end of|middle of)\s*-?\s*"
 )
+_APPROXIMATE = re.compile(rf"\b{_HEDGES}$", re.IGNORECASE)
+_LEADING_HEDGE = re.compile(rf"^{_HEDGES}", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[0-9]|20)\d)0s\b", re.I)
 _YEAR_SPAN = re.compile(
     r"\b(?:between|from)\s+((?:1[89]|20)\d\d)\s+(?:and|to|until|till)\s+((?:1[89]|20)\d\d)\b",
@@ -338,6 +342,101 @@ def _reading(
     )
 
 
+# "two days later", "a year earlier", "the following week", "the day before": a narrative's
+# time, counted from the time the text named last, not from the publication date.
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_COUNTED = re.compile(
+    rf"(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?P<unit>day|week|month|year|decade)s?\s+"
+    r"(?P<way>later|earlier)",
+    re.IGNORECASE,
+)
+_NEIGHBOUR = re.compile(
+    r"(?:the\s+)?(?P<way>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year)"
+    r"|the\s+(?P<unit2>day)\s+(?P<way2>after|before)",
+    re.IGNORECASE,
+)
+_SPAN_BEFORE = re.compile(
+    r"\b(?:in|within|over|during|for|throughout|into|through)\s+(?:the\s+)?$", re.I
+)
+_SPAN_AFTER = re.compile(r"\s*(?:or\s+(?:two|so|even|three)|and\s+a\s+half)\b", re.I)
+_COMPARED = re.compile(r"\b(?:with|to|from|than|of)\s+(?:the\s+)?$", re.I)
+_DAY_ALONE = re.compile(r"""\s*(?:[-,.;:)!?\]'"”’]|that\b|$)""", re.I)
+_FORWARD = {"later", "following", "next", "after"}
+_UNIT_GRANULARITY = {
+    "day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"
+}  # fmt: skip
+_FINENESS = {"day": 0, "month": 1, "year": 2}
+
+
+def anaphor(
+    text: str, start: int, end: int, direction: Direction | None = None
+) -> tuple[int, str] | None:
+    """(signed count, unit) when `text[start:end]` counts from a time named before it:
+    "two days later" (2, day), "the day before" (-1, day). "Next year", "later this year"
+    and "the day after tomorrow" count from the publication date: None. "The next day" counts
+    from a time before only in a past narrative ("The next day, Fitch downgraded AIG"); with
+    any other tense it looks ahead from the writing ("the next week will be crucial"), so
+    its `direction` must be past. "The following day" and "the day after" have no such
+    reading."""
+    surface = text[start:end].strip()
+    counted = _COUNTED.fullmatch(surface)
+    if counted:
+        count = _COUNTS.get(counted["count"].lower()) or int(counted["count"])
+        sign = 1 if counted["way"].lower() in _FORWARD else -1
+        return sign * count, counted["unit"].lower()
+    neighbour = _NEIGHBOUR.fullmatch(surface)
+    if neighbour is None:
+        return None
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    if not surface.lower().startswith("the") and not re.search(r"\bthe\s+$", before, re.I):
+        return None  # "following year's election" is not told from a time before it
+    if _SPAN_BEFORE.search(before) or _SPAN_AFTER.match(after):
+        return None  # "over the next year", "in the next day or two": from the writing
+    if _COMPARED.search(before):
+        return None  # "up 68% compared with the previous year": a comparison, not a time
+    if neighbour["unit2"] and not _DAY_ALONE.match(after):
+        return None  # "the day after the election": counted from the event that follows
+    way = (neighbour["way"] or neighbour["way2"]).lower()
+    if way == "next" and direction != "past":
+        return None
+    unit = (neighbour["unit"] or neighbour["unit2"]).lower()
+    return (1 if way in _FORWARD else -1), unit
+
+
+def _month_shift(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def counted_from(value: str, granularity: str, count: int, unit: str) -> tuple[str, str] | None:
+    """The time `count` units after (before, when negative) the anchor `value` of
+    `granularity` (day, month or year): (value, granularity), told no finer than either."""
+    if granularity not in _FINENESS:
+        return None
+    told = max(granularity, _UNIT_GRANULARITY[unit], key=_FINENESS.__getitem__)
+    try:
+        year = int(value[:4])
+        month = int(value[5:7]) if granularity != "year" else 1
+        day = dt.date.fromisoformat(value) if granularity == "day" else None
+    except ValueError:
+        return None
+    if unit in {"day", "week"}:
+        if day is None:
+            return value, granularity  # two days after "June 2004": still June 2004
+        moved = day + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        return moved.isoformat(), "day"
+    if unit == "month":
+        if told == "year":
+            return f"{year + count // 12:04d}", "year"
+        year, month = _month_shift(year, month, count)
+        return f"{year:04d}-{month:02d}", "month"
+    years = count * (10 if unit == "decade" else 1)
+    return f"{year + years:04d}", "year"
+
+
 _RELATIVE_WORDS = re.compile(
     r"\b(?:next|last|previous|past|this|coming|ago|yesterday|today|tomorrow|tonight|"
     r"earlier|later|following|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -396,10 +495,14 @@ def _mark_relative(found: list[Reading]) -> None:
     for reading in found:
         if reading.type in {"duration", "unresolved"}:
             continue
-        again = datetime_model().parse(reading.text, dt.datetime.combine(other, dt.time()))
+        # Parsed again without its hedge: alone, "early Monday" is a time of day, which
+        # carries no date and would pass for absolute.
+        hedge = _LEADING_HEDGE.match(reading.text)
+        core = reading.text[hedge.end() :] if hedge else reading.text
+        again = datetime_model().parse(core, dt.datetime.combine(other, dt.time()))
         if not again:
             continue
-        second = _reading(again[0], reading.text, 0, len(reading.text), None, None, reading.text)
+        second = _reading(again[0], core, 0, len(core), None, None, core)
         if second is None or (second.value, second.value_end) == (
             reading.value,
             reading.value_end,

@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, DateRange, TimeExpression
-from dossier.times.extract import TimeFinding
+from dossier.times.extract import TimeFinding, resolve_anaphora
 from dossier.times.normalize import readings
 
 RECENT_DAYS = 60
@@ -185,9 +185,13 @@ class TimesStage:
                 continue
             reference = window.earliest
             index.references[article.id] = reference
-            findings[article.id] = [
-                resolve_again(f, reference, window) if f.relative else f for f in own
-            ]
+            # What counts from a time the article names ("two days later") counts again
+            # from that time as now resolved.
+            findings[article.id] = resolve_anaphora(
+                [resolve_again(f, reference, window) if f.relative else f for f in own],
+                article.text,
+                window.latest,
+            )
             ctx.update_article(
                 article.model_copy(update={"published_from": "inferred", "published_range": window})
             )

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.times.normalize import cue_windows, readings
+from dossier.times.normalize import anaphor, counted_from, cue_windows, readings
 
 FEB_11_2016 = dt.date(2016, 2, 11)  # a Thursday
 
@@ -118,3 +118,65 @@ def test_would_is_neither_past_nor_future_so_the_nearest_reading_wins():
     assert july.value == "2010-07-27"
     friday = _one("the protest would be held on Friday.", dt.date(2011, 2, 5), None)
     assert friday.value == "2011-02-04"
+
+
+def test_a_hedged_weekday_of_an_undated_article_stays_unresolved():
+    # Multi-News (Oscars, undated): "PwC ... said early Monday that Beatty and Dunaway had been
+    # given the wrong envelope" was dated 2000-06-26, the Monday before the recognizer's base.
+    early = _one("PwC said early Monday that Beatty had the wrong envelope.", None)
+    assert (early.text, early.value, early.type) == ("early Monday", None, "unresolved")
+    assert early.relative
+    hedged_year = _one("Prices fell in early 2016.", None)
+    assert (hedged_year.value, hedged_year.type) == ("2016", "approximate")
+
+
+def _anaphor(text: str, expression: str, direction=None):
+    start = text.index(expression)
+    return anaphor(text, start, start + len(expression), direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "direction", "counted"),
+    [
+        ("the 1992 demo, which they followed up a year later", "a year later", None, (1, "year")),
+        ("Two days later, Scott went to the White House", "Two days later", "past", (2, "day")),
+        ("down 3 weeks earlier", "3 weeks earlier", None, (-3, "week")),
+        ("three decades later he revealed it", "three decades later", "past", (3, "decade")),
+        ("The next day, Fitch downgraded AIG.", "The next day", "past", (1, "day")),
+        ("on CD single the day after.", "the day after", "future", (1, "day")),
+        ("The day after that, the president resigned.", "The day after", "past", (1, "day")),
+        ("He died the previous day", "the previous day", "past", (-1, "day")),
+        ("Completed the following year, these pieces", "following year", None, (1, "year")),
+        # from the writing, not from a time named before
+        ("the next week will be crucial", "the next week", None, None),
+        ("decisions would be made in the next day or two", "the next day", "past", None),
+        ("GDP would shrink 3.3 percent over the next year", "the next year", "past", None),
+        ("up 68% compared with the previous year", "previous year", "past", None),
+        ("he wanted to meet the day after the election", "the day after", "past", None),
+        ("the day after tomorrow", "the day after", None, None),
+        ("a following year's budget", "following year", "past", None),
+        ("Later this year, the court will rule", "Later this year", "future", None),
+        ("He will be back next week", "next week", "future", None),
+    ],
+)
+def test_what_counts_from_a_time_named_before(text, expression, direction, counted):
+    assert _anaphor(text, expression, direction) == counted
+
+
+@pytest.mark.parametrize(
+    ("anchor", "granularity", "count", "unit", "moved"),
+    [
+        ("1992", "year", 1, "year", ("1993", "year")),
+        ("1974-08-05", "day", 2, "day", ("1974-08-07", "day")),
+        ("2010-01-31", "day", -1, "week", ("2010-01-24", "day")),
+        ("2004-05-05", "day", 1, "month", ("2004-06", "month")),  # "A month later": June
+        ("2004-11", "month", 3, "month", ("2005-02", "month")),
+        ("1972-06-17", "day", 3, "decade", ("2002", "year")),
+        ("2004-06", "month", 2, "day", ("2004-06", "month")),  # no finer than the anchor
+        ("2004-W05", "week", 1, "day", None),
+    ],
+)
+def test_counting_from_an_anchor_is_told_no_finer_than_either(
+    anchor, granularity, count, unit, moved
+):
+    assert counted_from(anchor, granularity, count, unit) == moved

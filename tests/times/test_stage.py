@@ -66,7 +66,8 @@ def test_an_undated_article_gets_a_range_and_its_weekdays_resolve(tmp_path):
         tmp_path,
         {
             "undated.txt": "Syria truce shattered\n\nMore than 250 civilians have been killed "
-            "since 22 April 2016, mostly in air raids. The ISSG will hold talks on Monday.",
+            "since 22 April 2016, mostly in air raids. The ISSG will hold talks on Monday. "
+            "Two days later, ministers will meet in Vienna.",
         },
     )
     article = story["articles"][0]
@@ -75,6 +76,9 @@ def test_an_undated_article_gets_a_range_and_its_weekdays_resolve(tmp_path):
     monday = [t for t in story["times"] if t["text"] == "Monday"][0]
     assert monday["value"] == "2016-04-25" and monday["type"] == "approximate"
     assert "inferred publication date" in monday["reason"]
+    # counted again from Monday as now resolved, not from the inferred publication date
+    later = [t for t in story["times"] if t["text"] == "Two days later"][0]
+    assert later["value"] == "2016-04-27" and "'Monday'" in later["reason"]
 
 
 @pytest.mark.slow

@@ -1,0 +1,132 @@
+"""The times extractor: what counts from a time the article named before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossier.times.extract import ANCHOR_REACH, TimeFinding, resolve_anaphora
+
+
+def _found(text: str, expression: str, **fields) -> TimeFinding:
+    start = text.index(expression)
+    values = {"value": None, "granularity": None, "type": "unresolved", "reason": "absolute"}
+    values.update(fields)
+    return TimeFinding(start=start, end=start + len(expression), text=expression, **values)
+
+
+def _resolved(text, findings, reference=None):
+    return {f.text: f for f in resolve_anaphora(findings, text, reference)}
+
+
+def test_a_count_takes_its_value_from_the_time_named_before():
+    # Multi-News (Prodigy, undated): "a year later" was read as a year after the inferred
+    # publication date, 2018, and marked planned.
+    text = "They released a demo in 1992, which they followed up a year later with a debut."
+    found = _resolved(
+        text,
+        [
+            _found(text, "1992", value="1992", granularity="year", type="exact"),
+            # what the recognizer gives: a year after the publication date
+            _found(text, "a year later", value="2018-06-20", granularity="day", type="exact"),
+        ],
+        dt.date(2017, 6, 20),
+    )
+    later = found["a year later"]
+    assert (later.value, later.granularity, later.type) == ("1993", "year", "exact")
+    assert "'1992'" in later.reason and not later.relative
+
+
+def test_counts_chain_and_days_stay_days():
+    # Multi-News (Comey): the Watergate chronology of an undated explainer.
+    text = (
+        "The tape was released on August 5, 1974. Two days later, Scott went to the White "
+        "House. The day after that, the president announced his resignation."
+    )
+    found = _resolved(
+        text,
+        [
+            _found(text, "August 5, 1974", value="1974-08-05", granularity="day", type="exact"),
+            _found(text, "Two days later", relative=True),
+            _found(text, "The day after", relative=True, direction="past"),
+        ],
+    )
+    days = [(found[t].value, found[t].granularity) for t in ("Two days later", "The day after")]
+    assert days == [("1974-08-07", "day"), ("1974-08-08", "day")]
+
+
+def test_nothing_named_before_or_too_far_back_leaves_it_unresolved():
+    text = "Eichmann's appeal was refused and he was hanged two days later."
+    alone = _resolved(text, [_found(text, "two days later", value="2017-06-22", type="exact")])
+    assert alone["two days later"].value is None
+    assert alone["two days later"].type == "unresolved"
+    assert "does not name" in alone["two days later"].reason
+
+    far = "In 1992 they met. " + "x" * ANCHOR_REACH + " A year later they split."
+    found = _resolved(
+        far,
+        [
+            _found(far, "1992", value="1992", granularity="year", type="exact"),
+            _found(far, "A year later", value="2018", granularity="year", type="exact"),
+        ],
+    )
+    assert found["A year later"].value is None
+
+
+def test_a_count_from_an_unresolved_date_waits_for_it():
+    text = "The meeting is on Monday. Two days later, the talks resume."
+    found = _resolved(
+        text,
+        [
+            _found(text, "Monday", relative=True),
+            _found(text, "Two days later", value=None, relative=True),
+        ],
+    )
+    assert found["Two days later"].value is None and found["Two days later"].relative
+
+
+def test_a_past_count_that_lands_after_the_publication_date_is_not_trusted():
+    # bpoil_foxnews, 3 May 2010: "came nine days later", counted from "Sunday" (2 May), is
+    # nine days after the explosion, which the article does not date.
+    text = "White House said Sunday the first order was rescue. A declaration came nine days later."
+    found = _resolved(
+        text,
+        [
+            _found(text, "Sunday", value="2010-05-02", granularity="day", type="exact"),
+            _found(text, "nine days later", value="2010-05-12", type="exact", direction="past"),
+        ],
+        dt.date(2010, 5, 3),
+    )
+    assert found["nine days later"].value is None
+    ahead = _resolved(
+        text,
+        [
+            _found(text, "Sunday", value="2010-05-02", granularity="day", type="exact"),
+            _found(text, "nine days later", value=None, direction="future"),
+        ],
+        dt.date(2010, 5, 3),
+    )
+    assert ahead["nine days later"].value == "2010-05-11"
+
+
+@pytest.mark.slow
+def test_the_extractor_counts_from_the_time_named_before():
+    """Multi-News (Comey, undated): the Watergate chronology of one explainer."""
+    from dossier.analysis import ArticleDoc
+    from dossier.annotate import load_pipeline
+    from dossier.model import Article
+    from dossier.times.extract import TimeExtractor
+
+    text = (
+        "When the tape was released on August 5, 1974, Nixon's support evaporated. "
+        "Two days later, Senate leaders went to the White House. "
+        "Restaurants are to reopen on Wednesday; libraries are to follow a day later."
+    )
+    article = Article(
+        id="a", path="a", format="text", language="en", text=text, published=dt.date(2009, 5, 4)
+    )
+    found = {f.text: f for f in TimeExtractor()(ArticleDoc(article, [(0, load_pipeline()(text))]))}
+    assert found["Two days later"].value == "1974-08-07"
+    assert found["Wednesday"].value == "2009-05-06"
+    assert found["a day later"].value == "2009-05-07"
