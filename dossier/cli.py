@@ -456,11 +456,27 @@ def eval_timelines(
     baseline in the same run. Needs Perl's XML::Parser (Debian: libxml-parser-perl) for
     ROUGE-1.5.5."""
     from dossier.evaluate import default_data_path
-    from dossier.evaluate.timelines import evaluate_timelines, format_table
+    from dossier.evaluate.timelines import (
+        evaluate_timelines,
+        format_table,
+        rouge_155_ready,
+        topic_folders,
+    )
 
     data = data or default_data_path("t17")
     if data is None:
         raise click.UsageError("no data: pass --data DIR (Timeline17 in the news-tls layout)")
+    if not topic_folders(data):
+        raise click.UsageError(
+            f"no topic in {data}: expected articles.jsonl and timelines.jsonl in it or in its "
+            "subfolders"
+        )
+    # Found out before the first topic is built, not minutes later at its first score.
+    if not rouge_155_ready():
+        raise click.ClickException(
+            "ROUGE-1.5.5 cannot run: it needs Perl's XML::Parser "
+            "(Debian: apt-get install libxml-parser-perl; or make system-deps)"
+        )
     report = evaluate_timelines(data, model=model, limit=limit, max_articles=max_articles)
     if as_json:
         report = {k: report[k] for k in ("n", "seconds", "systems", "articles", "per_topic")}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -29,6 +30,14 @@ from dossier.model import Article, TimeExpression
 from dossier.timeline import DatedSentence, choose_events, dated_sentences
 
 SYSTEMS = ("dossier", "pubcount")
+
+
+def rouge_155_ready() -> bool:
+    """Whether tilse's bundled ROUGE-1.5.5 can run: it needs Perl's XML::Parser."""
+    try:
+        return subprocess.run(["perl", "-MXML::Parser", "-e1"], capture_output=True).returncode == 0
+    except OSError:
+        return False
 
 
 def topic_folders(data: Path) -> list[Path]:

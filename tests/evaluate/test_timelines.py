@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
-from dossier.evaluate.timelines import evaluate_timelines, format_table, topic_folders
+from dossier.evaluate.timelines import (
+    evaluate_timelines,
+    format_table,
+    rouge_155_ready,
+    topic_folders,
+)
 from tests.conftest import shared_data
 
 ARTICLES = [
@@ -27,15 +31,8 @@ GOLD = [
 ]
 
 
-def _rouge_155_runs() -> bool:
-    try:
-        return subprocess.run(["perl", "-MXML::Parser", "-e1"], capture_output=True).returncode == 0
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(
-    not _rouge_155_runs(), reason="ROUGE-1.5.5 needs Perl's XML::Parser (libxml-parser-perl)"
+requires_rouge = pytest.mark.skipif(
+    not rouge_155_ready(), reason="ROUGE-1.5.5 needs Perl's XML::Parser (libxml-parser-perl)"
 )
 
 
@@ -51,6 +48,7 @@ def topic(tmp_path):
     return tmp_path
 
 
+@requires_rouge
 def test_eval_reports_both_systems_with_fractions(topic):
     assert [p.name for p in topic_folders(topic)] == ["haiti_test"]
     report = evaluate_timelines(topic, model="blank:en")
@@ -65,9 +63,27 @@ def test_eval_reports_both_systems_with_fractions(topic):
     assert "pubcount" in format_table(report)
 
 
+@requires_rouge
 @pytest.mark.slow
 @pytest.mark.shared
 def test_eval_on_one_real_topic_runs():
     data = shared_data("t17") / "H1N1_guardian"
     report = evaluate_timelines(data, max_articles=40)
     assert report["n"] >= 1 and report["articles"] > 0
+
+
+def test_cli_says_what_is_missing_before_building_anything(topic, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+    from dossier.evaluate import timelines
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(cli, ["eval", "timelines", "--data", str(empty)])
+    assert result.exit_code == 2 and "no topic in" in result.output
+
+    monkeypatch.setattr(timelines, "rouge_155_ready", lambda: False)
+    monkeypatch.setattr(timelines, "analyse_topic", lambda *a, **k: pytest.fail("built a topic"))
+    result = CliRunner().invoke(cli, ["eval", "timelines", "--data", str(topic)])
+    assert result.exit_code == 1 and "libxml-parser-perl" in result.output
