@@ -6,7 +6,8 @@ with its reason, and `published_from: inferred`; its `published` stays empty. Tw
 evidence, combined when both exist:
 
 - what it says: it was written after the latest fully dated thing it reports in the past
-  tense (with news, within `RECENT_DAYS` of it), and before a dated thing it announces;
+  tense (with news, within `RECENT_DAYS` of it, unless it tells of a later month or year in
+  the past tense, as a history does), and before a dated thing it announces;
 - whom it shares events with: dated articles of the story it is most similar to (TF-IDF
   cosine of the texts at least `SHARED_EVENTS_SIMILARITY`) were published within a window
   around their dates.
@@ -22,6 +23,7 @@ earliest day, else None) and `in_span(article, start, end)`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -60,19 +62,26 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
+def _first_day(value: str | None) -> dt.date | None:
+    """The first day of a day, month or year value ("2002" -> 2002-01-01)."""
+    if value is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value):
+        return None
+    return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+
+
 def bounds_from_text(findings: list[TimeFinding]) -> tuple[dt.date | None, dt.date | None]:
-    """(written after, written before) from the article's own absolute day-precise dates."""
-    past = [
-        _day(f.value)
-        for f in findings
-        if not f.relative and f.type in DATED_TYPES and f.direction != "future"
-    ]
-    future = [
-        _day(f.value)
-        for f in findings
-        if not f.relative and f.type in DATED_TYPES and f.direction == "future"
-    ]
+    """(written after, written before) from the article's own absolute day-precise dates. An
+    article that tells of a later month or year in the past tense ("revealed three decades
+    later") was not written within days of its latest day-precise date: no "after" then."""
+    known = [f for f in findings if not f.relative and f.type in DATED_TYPES]
+    past = [_day(f.value) for f in known if f.direction != "future"]
+    future = [_day(f.value) for f in known if f.direction == "future"]
     after = max((d for d in past if d), default=None)
+    told_later = [
+        d for f in known if f.direction == "past" and (d := _first_day(f.value)) is not None
+    ]
+    if after is not None and max(told_later, default=after) > after:
+        after = None
     before = min((d for d in future if d and (after is None or d >= after)), default=None)
     return after, before
 

@@ -40,6 +40,18 @@ def test_a_range_from_shared_events_narrows_the_own_one():
     assert "shares events with dated articles a1" in window.reason
 
 
+def test_a_history_is_not_dated_by_its_last_day():
+    # Multi-News (Comey): a Watergate explainer's latest day is 8 August 1974, but it tells
+    # of what Magruder "revealed three decades later": it was not written in 1974.
+    later = _finding("2002", direction="past").model_copy(update={"granularity": "year"})
+    assert infer_range([_finding("1974-08-08"), later], None) is None
+    # a year it looks ahead to, or one earlier than its last day, changes nothing
+    ahead = later.model_copy(update={"value": "2018", "direction": None})
+    earlier = later.model_copy(update={"value": "1974"})
+    window = infer_range([_finding("2017-05-16"), ahead, earlier], None)
+    assert window is not None and window.earliest == dt.date(2017, 5, 16)
+
+
 def test_nothing_to_go_on_infers_nothing():
     assert infer_range([_finding("2016-05-17", "future")], None) is None
     assert infer_range([], None) is None
