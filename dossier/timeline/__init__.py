@@ -64,6 +64,13 @@ _CONNECTIVE = re.compile(
 # "On Sunday, he urged ...": the subject is a pronoun after an opening phrase.
 _LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
 _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolves
+# An embedded post is a paragraph that signs off with its author's handle and its posting
+# date ("— Ryan Seacrest (@RyanSeacrest) February 27, 2017", "A post shared by ...
+# (@therealnoreaga) on Jun 20, 2017"): a reaction, dated when it was posted, not what
+# happened when. A tweet is short and a caption not much longer; a "paragraph" longer than
+# this is text that was never split into paragraphs, and only the signature is the post's.
+_EMBEDDED_POST = re.compile(r"\(@\w{1,15}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
+MAX_POST_CHARS = 1000
 # (article, start, end) -> the name of the actor that span names, if known.
 NameOf = Callable[[str, int, int], str | None]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -312,8 +319,8 @@ def _entry(
 def _standalone(text: str) -> str | None:
     """The sentence as a headline that reads without the one before it, or None."""
     text = text.strip()
-    connective = _CONNECTIVE.match(text)
-    if connective and connective.end() < len(text):
+    # "And, indeed, in every other category ...": connectives come in runs.
+    while (connective := _CONNECTIVE.match(text)) and connective.end() < len(text):
         rest = text[connective.end() :]
         text = rest[0].upper() + rest[1:]
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in '"“'):
@@ -351,13 +358,25 @@ def _headline(groups: list[list[DatedSentence]], name_of: NameOf | None) -> str:
     return groups[0][0].text.strip()
 
 
+def embedded_posts(text: str) -> list[tuple[int, int]]:
+    """Spans of the embedded social media posts in an article's text."""
+    posts = []
+    for signature in _EMBEDDED_POST.finditer(text):
+        start = text.rfind("\n", 0, signature.start()) + 1
+        if signature.start() - start > MAX_POST_CHARS:
+            start = signature.start()
+        posts.append((start, signature.end()))
+    return posts
+
+
 def dated_sentences(
     articles: Iterable[Article],
     expressions: Iterable[TimeExpression],
     reference_date: Callable[[Article], dt.date | None] = lambda a: a.published,
 ) -> list[DatedSentence]:
-    """Every sentence of the articles (near-duplicates left out) with the dates it points
-    at: day- and month-level values of the time expressions inside it."""
+    """Every sentence of the articles (near-duplicates left out and embedded social media
+    posts too) with the dates it points at: day- and month-level values of the time
+    expressions inside it."""
     by_article: dict[str, list[TimeExpression]] = defaultdict(list)
     for expression in expressions:
         by_article[expression.article].append(expression)
@@ -368,7 +387,10 @@ def dated_sentences(
         reference = reference_date(article)
         found = sorted(by_article.get(article.id, []), key=lambda e: e.start)
         lead_day: dt.date | None = None
+        posts = embedded_posts(article.text)
         for position, sentence in enumerate(article.sentences):
+            if any(start < sentence.end and sentence.start < end for start, end in posts):
+                continue
             refs = []
             for expression in found:
                 if not sentence.start <= expression.start < sentence.end:

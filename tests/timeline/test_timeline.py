@@ -11,6 +11,7 @@ from dossier.timeline import (
     build_timeline,
     choose_events,
     dated_sentences,
+    embedded_posts,
     key_terms,
     parse_value,
 )
@@ -148,6 +149,10 @@ def test_a_headline_reads_alone_without_its_opening_connective():
         "Russia, Turkey and Iran agreed on September 15 to set up de-escalation zones."
     )
     assert entry.items[0].text == told.text  # the citation is the sentence as written
+    # a run of them (a Multi-News Oscars story)
+    run = sentence("a", 0, "And, indeed, in every other category where Moonlight and La La "
+                   "Land faced off, Moonlight lost.", [ref(SEPT_15)])  # fmt: skip
+    assert build_timeline([run], n_dates=1)[0].headline.startswith("In every other category")
 
 
 def test_a_headline_that_opens_on_a_pronoun_is_another_sources_telling_or_names_who():
@@ -257,3 +262,34 @@ def test_a_sentence_syndicated_on_two_days_tells_one_date_and_the_next_date_fill
     entries = build_timeline([*copies, other], n_dates=2)
     assert [e.date for e in entries] == ["2016-02-12", "2016-02-17"]
     assert {item.article for item in entries[0].items} == {"a", "b"}
+
+
+def test_an_embedded_post_is_no_evidence_of_a_date_nor_an_item():
+    """An Oscars build's timeline had an entry for a tweet's posting date, headed "Summary:
+    Deserved win ... — Ryan Seacrest (@RyanSeacrest) February 27, 2017"; the post is its
+    paragraph, however many sentences it splits into."""
+    news = "PwC apologized on February 27 for the envelope mix-up."
+    post = (
+        "Deserved win by Moonlight. Gracious concession on February 26 by La La Land. #Oscars "
+        "— Ryan Seacrest (@RyanSeacrest) February 27, 2017"
+    )
+    text = f"{news}\n\n{post}"
+    cut = len(news) + 2
+    second = cut + post.index("Gracious")
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=D(2017, 2, 28),
+        sentences=[Sentence(start=0, end=len(news)), Sentence(start=cut, end=second - 1),
+                   Sentence(start=second, end=len(text))],
+    )  # fmt: skip
+    times = [
+        TimeExpression(article="a1", start=start, end=start + 11, text=text[start : start + 11],
+                       value=text[start : start + 11].replace("February ", "2017-02-"),
+                       granularity="day", type="exact")
+        for start in (text.index("February 27"), text.index("February 26"))
+    ]  # fmt: skip
+    sentences = dated_sentences([article], times)
+    assert [s.start for s in sentences] == [0]
+    assert [item.start for e in build_timeline(sentences, n_dates=2) for item in e.items] == [0]
+    # text never split into paragraphs loses only the signature's sentence
+    blob = "The talks went on for days. " * 40 + "— A. Reporter (@areporter) June 20, 2017"
+    assert embedded_posts(blob) == [(blob.index("(@"), len(blob))]
