@@ -112,6 +112,39 @@ def orphan_quote(text: str) -> bool:
     return opened != closed
 
 
+# A quotation that ends on "?" or "!" ends the sentence for the splitter, which then cuts its
+# speech tag off as a sentence of its own: '“Should Reagan not have talked about it?" |
+# Gingrich said on CNN's "State of the Union."'.
+# A tag goes on with where or when it was said, not with what ("Smith said the plan failed").
+_SPEECH_TAG = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s){1,4}(?:said|says|asked|asks|added|wrote|tweeted|replied)"
+    r"(?:\s*[,.;]|\s+(?:on|in|at|during|from|while|as|after|before|via|through|last|this|"
+    r"yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+)
+_ASKED_OR_EXCLAIMED = re.compile(r"[?!][\"”’]\s*$")
+
+
+def speech_tag(sentences: Sequence[str], i: int) -> bool:
+    """Whether sentence `i` is the speech tag of the quotation that ends sentence `i - 1`."""
+    return (
+        0 < i < len(sentences)
+        and bool(_ASKED_OR_EXCLAIMED.search(sentences[i - 1]))
+        and bool(_SPEECH_TAG.match(sentences[i].strip()))
+    )
+
+
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def unattributed(text: str) -> bool:
+    """True when the passage is all quotation ("“Obstruction of justice is an impeachable
+    offense.”"): who said it is told in another sentence."""
+    text = text.strip()
+    if not text or text[0] not in '“"«':
+        return False
+    return not re.search(r"[^\W\d_]", _QUOTATION.sub("", text))
+
+
 # "“...,” he maintained.": a quote whose speaker is a pronoun leans on the sentence before.
 _PRONOUN_SPEAKER = re.compile(
     r"[”\"’,]\s+(?:he|she|they|it|we)\s+(?:\w+ly\s+)?\w+(?:\s+\w+)?\s*[.!]?$", re.IGNORECASE
@@ -151,7 +184,12 @@ def _well_formed(text: str) -> bool:
 def usable(text: str) -> bool:
     """Whether a sentence can stand alone in a summary."""
     text = text.strip()
-    return _well_formed(text) and not _DANGLING.match(text) and not _PRONOUN_SPEAKER.search(text)
+    return (
+        _well_formed(text)
+        and not _DANGLING.match(text)
+        and not _PRONOUN_SPEAKER.search(text)
+        and not unattributed(text)
+    )
 
 
 def dangles(text: str) -> bool:
@@ -160,11 +198,13 @@ def dangles(text: str) -> bool:
 
 
 def leaning(text: str) -> bool:
-    """A sentence that could be used but for opening on a pronoun or a connective, or for
-    giving its quotation's speaker as a pronoun ("...," he said): it reads well right after the
-    sentence before it, and only there."""
+    """A sentence that could be used but for opening on a pronoun or a connective, for giving
+    its quotation's speaker as a pronoun ("...," he said) or for being all quotation: it reads
+    well right after the sentence before it, and only there."""
     text = text.strip()
-    return bool(_DANGLING.match(text) or _PRONOUN_SPEAKER.search(text)) and _well_formed(text)
+    return bool(
+        _DANGLING.match(text) or _PRONOUN_SPEAKER.search(text) or unattributed(text)
+    ) and _well_formed(text)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -329,8 +369,8 @@ def score_sentences(
         states = quote_states(sentences, paragraph_starts[d] if paragraph_starts else ())
         for i, sentence in enumerate(sentences):
             inside, still_open = states[i]
-            if inside:
-                continue  # part of a quotation opened in an earlier sentence
+            if inside or speech_tag(sentences, i):
+                continue  # part of a quotation opened, or told, in an earlier sentence
             length = 1
             start, end = trimmed(sentence)
             text = sentence[start:end]
@@ -339,6 +379,11 @@ def score_sentences(
                 if span is None:
                     continue
                 length, start, end, text = span
+            if speech_tag(sentences, i + length):
+                # '“... 444 days?" Gingrich said on CNN.': the splitter cut the speaker off
+                tag_start, end = trimmed(sentences[i + length])
+                text = f"{text} {sentences[i + length][tag_start:end]}"
+                length += 1
             alone = usable(text)
             if alone or (i > 0 and leaning(text)):
                 score = value(d, i, length, rank)

@@ -14,6 +14,7 @@ from dossier.summary.scoring import (
     quote_states,
     reading_order,
     select_sentences,
+    speech_tag,
     trimmed,
     usable,
 )
@@ -131,6 +132,34 @@ def test_a_quotation_whose_speaker_is_a_pronoun_only_leans_on_the_one_before():
     assert leaning(text) and not usable(text)
     named = "“The regime is responsible for the lack of progress in the talks,” Giorgini said."
     assert usable(named) and not leaning(named)
+
+
+def test_a_passage_that_is_all_quotation_only_leans_on_the_one_before():
+    # Multi-News (Romney): Graham's second quotation, cited without the sentence naming him.
+    quote = (
+        "“Failed presidential leadership, senior members of the Obama administration failed "
+        "miserably. The Benghazi, Libya, consulate was becoming a death trap.”"
+    )
+    assert leaning(quote) and not usable(quote)
+    assert not usable("“Obstruction of justice is an impeachable offense.”")
+    assert usable("“Moonlight” won best picture at the Oscars on Sunday night in Hollywood.")
+
+
+def test_a_speech_tag_cut_off_after_a_question_joins_its_quotation():
+    # Multi-News (Romney): the splitter ends the sentence at '?"'; the tag alone says nothing.
+    sentences = [
+        "“Should Ronald Reagan not have talked about it for 444 days?”",
+        "Gingrich said on CNN's “State of the Union.”",
+        "Romney said the administration had misled voters about the attack in Libya.",
+    ]
+    assert speech_tag(sentences, 1)
+    assert not speech_tag(sentences, 2)  # a sentence of its own: what was said follows
+    assert not speech_tag(["He asked: “Why?”", "Smith said the plan would fail badly."], 1)
+    embeddings = [np.stack([_unit([1, 0, 0]), _unit([1, 0.1, 0]), _unit([0, 0, 1])])]
+    chosen = select_sentences([sentences], embeddings, words=300, fill=True)
+    assert [(c.index, c.length) for c in chosen if c.index < 2] == [(0, 2)]
+    joined = next(c for c in chosen if c.index == 0)
+    assert joined.text == " ".join(sentences[:2]) and joined.end == len(sentences[1])
 
 
 def _leaning_docs(predecessor: str):
