@@ -52,6 +52,9 @@ _DANGLING = re.compile(
     r"Still|Instead|Then|Thus|Hence|Moreover|Furthermore|Meanwhile|Nevertheless|However|"
     r"Otherwise|Besides)\b"
 )
+# "Hours later, he retweeted ...", "On Sunday, she urged ...": the subject is a pronoun after
+# an opening phrase.
+_LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
 # Web furniture and agency credits that survive scraping; never summary material. Words like
 # "Facebook" or "email" alone are not furniture: news reports what was posted and sent.
 _BOILERPLATE = re.compile(
@@ -186,15 +189,17 @@ def usable(text: str) -> bool:
     text = text.strip()
     return (
         _well_formed(text)
-        and not _DANGLING.match(text)
+        and not dangles(text)
         and not _PRONOUN_SPEAKER.search(text)
         and not unattributed(text)
     )
 
 
 def dangles(text: str) -> bool:
-    """Whether a sentence opens on a pronoun or a connective, leaning on the one before it."""
-    return bool(_DANGLING.match(text.strip()))
+    """Whether a sentence opens on a pronoun or a connective, or has a pronoun for subject
+    after an opening phrase, leaning on the one before it."""
+    text = text.strip()
+    return bool(_DANGLING.match(text) or _LATE_PRONOUN.match(text))
 
 
 def leaning(text: str) -> bool:
@@ -202,9 +207,9 @@ def leaning(text: str) -> bool:
     its quotation's speaker as a pronoun ("...," he said) or for being all quotation: it reads
     well right after the sentence before it, and only there."""
     text = text.strip()
-    return bool(
-        _DANGLING.match(text) or _PRONOUN_SPEAKER.search(text) or unattributed(text)
-    ) and _well_formed(text)
+    return bool(dangles(text) or _PRONOUN_SPEAKER.search(text) or unattributed(text)) and (
+        _well_formed(text)
+    )
 
 
 _WORD = re.compile(r"[a-z0-9]+")

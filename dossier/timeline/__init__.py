@@ -61,8 +61,6 @@ _CONNECTIVE = re.compile(
     r"(?:And|But|Also|Still|Meanwhile|However|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Indeed|Besides|In addition|At the same time)\b\s*,?\s*"
 )
-# "On Sunday, he urged ...": the subject is a pronoun after an opening phrase.
-_LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
 _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolves
 # An embedded post is a paragraph that signs off with its author's handle and its posting
 # date ("— Ryan Seacrest (@RyanSeacrest) February 27, 2017", "A post shared by ...
@@ -327,7 +325,7 @@ def _standalone(text: str) -> str | None:
         return None  # a fragment, or a line of web furniture
     if text.rstrip('"”’\' ').endswith("?"):
         return None  # asks rather than tells
-    if dangles(text) or _LATE_PRONOUN.match(text) or orphan_quote(text):
+    if dangles(text) or orphan_quote(text):  # dangles: also "On Sunday, he ..."
         return None
     return text
 

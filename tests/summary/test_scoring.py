@@ -26,6 +26,8 @@ from dossier.summary.scoring import (
         "He said the talks would resume on Tuesday in Geneva after a short break.",
         "But the opposition delegation refused to attend the meeting with the envoy.",
         "“For that the strikes on Aleppo must stop,” he maintained.",
+        # Multi-News (April Fools): a pronoun subject after an opening phrase
+        "Hours later, he retweeted a post about April Fools posts before revealing the prank.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
         "Follow us on Twitter for the latest news about the Syrian peace talks today.",
         "Syria talks?",
@@ -121,6 +123,7 @@ def test_a_sentence_is_cited_without_its_dateline_or_stray_quotation_marks(text,
 
 
 def test_a_sentence_opening_on_a_pronoun_only_leans_on_the_one_before():
+    assert leaning("On Sunday, she urged the regime to negotiate with the opposition.")
     text = "He said the talks would resume on Tuesday in Geneva after a short break."
     assert leaning(text) and not usable(text)
     assert not leaning("The envoy said the talks would resume on Tuesday in Geneva.")
