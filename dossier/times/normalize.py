@@ -67,6 +67,7 @@ _YEAR_SPAN = re.compile(
     re.IGNORECASE,
 )
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass
@@ -152,9 +153,12 @@ def readings(
     date). `direction_at(start, end)` gives the tense around a span, when known."""
     base = reference or dt.date(2000, 7, 1)
     found: list[Reading] = []
+    links = [m.span() for m in _LINK.finditer(text)]
     for result in datetime_model().parse(text, dt.datetime.combine(base, dt.time())):
         start, end = result.start, result.end + 1
         surface = text[start:end]
+        if any(s < end and start < e for s, e in links):
+            continue  # "salon.com/2017/01/16/...": a link's path, not a date the text tells
         last_word = surface.split()[-1]
         if last_word.lower() in _NEEDS_CAPITAL and not last_word[:1].isupper():
             continue  # "this may sound": the modal verb

@@ -87,6 +87,7 @@ def test_undated_relative_expressions_stay_unresolved_with_a_reason():
         "the drug that contributed to the 50-year-old singer's death",  # an age
         "600,000 11-year olds",
         "talks may resume",
+        "http://www.salon.com/2017/01/16/cat-f...",  # a link's path (Multi-News)
     ],
 )
 def test_lookalikes_are_not_dates(text):
