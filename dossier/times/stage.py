@@ -8,9 +8,10 @@ evidence, combined when both exist:
 - what it says: it was written after the latest fully dated thing it reports in the past
   tense (with news, within `RECENT_DAYS` of it, unless it tells of a later month or year in
   the past tense, as a history does), and before a dated thing it announces;
-- whom it shares events with: dated articles of the story it is most similar to (TF-IDF
-  cosine of the texts at least `SHARED_EVENTS_SIMILARITY`) were published within a window
-  around their dates.
+- whom it shares events with: articles of the story it is most similar to (TF-IDF cosine
+  of the texts at least `SHARED_EVENTS_SIMILARITY`), dated or dated by their own text, were
+  published within a window around their dates. Where the two disagree, these win over the
+  "within 60 days" guess, not over the dates the text gives.
 
 Its relative expressions ("on Tuesday", "next year") are then resolved against the range's
 earliest day, typed `approximate`, the reason naming the inferred date. Nothing bounded: the
@@ -87,24 +88,33 @@ def bounds_from_text(findings: list[TimeFinding]) -> tuple[dt.date | None, dt.da
 
 
 def bounds_from_shared_events(
-    undated: list[Article], dated: list[Article]
+    undated: list[Article], dated: list[Article], inferred: dict[str, dt.date] | None = None
 ) -> dict[str, tuple[dt.date, dt.date, list[str]]]:
-    """Undated article id -> window around the dates of the dated articles it resembles."""
-    if not undated or not dated:
+    """Undated article id -> window around the dates of the articles it resembles: the dated
+    ones, and the undated ones whose own text dated them (`inferred`: id -> earliest day)."""
+    inferred = inferred or {}
+    peers = [(a, a.published) for a in dated if a.published] + [
+        (a, inferred[a.id]) for a in undated if a.id in inferred
+    ]
+    if not undated or not peers:
         return {}
     vectorizer = TfidfVectorizer(stop_words="english", min_df=1, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([a.text for a in [*undated, *dated]])
+    matrix = vectorizer.fit_transform([a.text for a in [*undated, *(p for p, _ in peers)]])
     similarity = (matrix[: len(undated)] @ matrix[len(undated) :].T).toarray()
     windows = {}
     for row, article in enumerate(undated):
-        close = np.flatnonzero(similarity[row] >= SHARED_EVENTS_SIMILARITY)
-        if close.size == 0:
+        close = [
+            k
+            for k in np.flatnonzero(similarity[row] >= SHARED_EVENTS_SIMILARITY)
+            if peers[k][0].id != article.id
+        ]
+        if not close:
             continue
-        dates = sorted(dated[i].published for i in close if dated[i].published)
+        dates = sorted(peers[k][1] for k in close)
         windows[article.id] = (
             dates[0] - SHARED_EVENTS_WINDOW,
             dates[-1] + SHARED_EVENTS_WINDOW,
-            [dated[i].id for i in close],
+            [peers[k][0].id for k in close],
         )
     return windows
 
@@ -128,11 +138,19 @@ def infer_range(
         )
     if shared is not None:
         low, high, ids = shared
+        told = f"shares events with articles {', '.join(ids[:3])}"
         if earliest is None:
             earliest, latest = low, high
+            reasons.append(told)
         elif low <= latest and high >= earliest:
             earliest, latest = max(earliest, low), min(latest, high)
-        reasons.append(f"shares events with dated articles {', '.join(ids[:3])}")
+            reasons.append(told)
+        elif before is None and latest < low:
+            # "Within 60 days" is a guess, and the reports it shares events with say later
+            # (a photo caption's old date in a June 2016 story): they win, after its date.
+            earliest, latest = low, high
+            reasons[-1] = f"reports {after.isoformat()} as past"
+            reasons.append(told)
     if earliest is None or latest is None or latest < earliest:
         return None
     return DateRange(earliest=earliest, latest=latest, reason="; ".join(reasons))
@@ -184,7 +202,14 @@ class TimesStage:
         articles = list(ctx.articles())
         dated = [a for a in articles if a.published is not None and a.duplicate_of is None]
         undated = [a for a in articles if a.published is None]
-        shared = bounds_from_shared_events(undated, dated)
+        # What an undated article's own text dates it to is evidence for the others too.
+        own_dates = {
+            a.id: window.earliest
+            for a in undated
+            if a.duplicate_of is None
+            and (window := infer_range(findings.get(a.id, []), None)) is not None
+        }
+        shared = bounds_from_shared_events(undated, dated, own_dates)
         for article in articles:
             index.references[article.id] = article.published
         for article in undated:

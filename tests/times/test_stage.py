@@ -37,7 +37,32 @@ def test_a_range_from_shared_events_narrows_the_own_one():
     shared = (dt.date(2016, 4, 20), dt.date(2016, 5, 5), ["a1"])
     window = infer_range([_finding("2016-04-22")], shared)
     assert (window.earliest, window.latest) == (dt.date(2016, 4, 22), dt.date(2016, 5, 5))
-    assert "shares events with dated articles a1" in window.reason
+    assert "shares events with articles a1" in window.reason
+
+
+def test_the_reports_it_shares_events_with_beat_the_within_60_days_guess():
+    # Multi-News (Stanford case): a June 2016 report's latest day was a photo caption's
+    # "arrest on Jan. 18, 2015"; the reports it shares events with are of June 2016.
+    shared = (dt.date(2016, 5, 25), dt.date(2016, 6, 23), ["a1", "a2"])
+    window = infer_range([_finding("2015-01-18")], shared)
+    assert (window.earliest, window.latest) == (dt.date(2016, 5, 25), dt.date(2016, 6, 23))
+    assert window.reason == "reports 2015-01-18 as past; shares events with articles a1, a2"
+    # a date it announces is no guess: the shared window after it is not taken
+    announced = infer_range([_finding("2015-01-18"), _finding("2015-02-01", "future")], shared)
+    assert announced.latest == dt.date(2015, 2, 1) and "shares" not in announced.reason
+
+
+def test_undated_reports_dated_by_their_text_date_the_ones_like_them():
+    from dossier.model import Article
+    from dossier.times.stage import bounds_from_shared_events
+
+    text = "Judge Persky refused to recuse himself from the Turner sexual assault case. "
+    articles = [
+        Article(id=n, path=n, format="text", language="en", text=text + extra)
+        for n, extra in (("a", "Jurors protested."), ("b", "Jurors walked out."))
+    ]
+    windows = bounds_from_shared_events(articles, [], {"b": dt.date(2016, 6, 9)})
+    assert windows == {"a": (dt.date(2016, 5, 26), dt.date(2016, 6, 23), ["b"])}
 
 
 def test_a_history_is_not_dated_by_its_last_day():
