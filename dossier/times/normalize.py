@@ -116,10 +116,26 @@ def _duration_granularity(timex: str) -> str | None:
     return {"Y": "year", "M": "month", "W": "week", "D": "day"}.get(unit)
 
 
-def _pick(candidates: list[str], reference: dt.date | None, direction: Direction | None) -> int:
-    """Index of the reading to keep among past/future candidates (ISO dates, sorted)."""
+def _pick(
+    candidates: list[str],
+    reference: dt.date | None,
+    direction: Direction | None,
+    ends: list[str] | None = None,
+) -> int:
+    """Index of the reading to keep among past/future candidates (ISO dates, sorted; `ends`,
+    exclusive, for spans such as a month). The one holding the reference date itself comes
+    first: "happened on April 1" in the paper of April 1 is that day, "in April" that April."""
     if len(candidates) < 2:
         return 0
+    for k, value in enumerate(candidates):
+        try:
+            first = dt.date.fromisoformat(value[:10])
+            end = ends[k] if ends and k < len(ends) and ends[k] else ""
+            last = dt.date.fromisoformat(end[:10]) if end else first + dt.timedelta(days=1)
+        except ValueError:
+            continue
+        if reference is not None and first <= reference < last:
+            return k
     if direction == "past":
         return 0
     if direction == "future":
@@ -313,7 +329,7 @@ def _reading(
     point = timex
     if "XXXX" in timex:
         starts = [v.get("start", "") for v in values]
-        index = _pick(starts, reference, direction)
+        index = _pick(starts, reference, direction, [v.get("end", "") for v in values])
         year = starts[index][:4] if starts[index] else None
         if not year:
             return _unresolved(start, end, surface, timex)

@@ -25,6 +25,20 @@ def test_weekday_with_tense_goes_forward_or_back():
     assert back.value == "2017-12-14"
 
 
+def test_a_date_without_a_year_that_holds_the_publication_day_is_that_day():
+    # Multi-News (April Fools, 1 April 2017): "retweeted ... April Fools" was read as a year
+    # before, past tense choosing the past reading over the very day.
+    fools = _one("It happened on April 1.", dt.date(2017, 4, 1), "past")
+    assert fools.value == "2017-04-01"
+    # and a month that holds it is that month: "concluded in December" on 16 December
+    december = _one("The talks concluded in December.", dt.date(2017, 12, 16), "past")
+    assert (december.value, december.granularity) == ("2017-12", "month")
+    earlier = _one("The talks concluded in November.", dt.date(2017, 12, 16), "past")
+    assert earlier.value == "2017-11"
+    later = _one("The talks concluded in late December.", dt.date(2017, 6, 20), "past")
+    assert later.value == "2016-12"
+
+
 def test_weekday_of_the_publication_day_is_that_day():
     # bpoil_reuters, published Tuesday 2010-06-01: "Eric Holder said on Tuesday"
     same = _one("U.S. Attorney General Eric Holder said on Tuesday.", dt.date(2010, 6, 1), "past")
