@@ -171,11 +171,19 @@ def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
 
 
 def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -> TimeFinding:
-    """A relative expression of an undated article, against its inferred date."""
+    """A relative expression of an undated article, against its inferred date. A day told in
+    the past that the earliest date would put in the year before may lie within the range
+    ("On Feb. 28, Cohen emailed ..." written between 27 February and April): then it does."""
     again = [r for r in readings(finding.text, reference, lambda s, e: finding.direction)]
     if not again or again[0].value is None:
         return finding
     first = again[0]
+    if finding.direction == "past" and first.granularity == "day" and first.type != "range":
+        later = readings(finding.text, window.latest, lambda s, e: finding.direction)
+        day = _day(later[0].value) if later else None
+        same_day_of_year = day is not None and later[0].value[4:] == (first.value or "")[4:]
+        if same_day_of_year and window.earliest <= day <= window.latest:
+            first = later[0]  # a weekday stays by the earliest date: news is written soon
     return finding.model_copy(
         update={
             "value": first.value,

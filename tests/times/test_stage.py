@@ -77,6 +77,24 @@ def test_a_history_is_not_dated_by_its_last_day():
     assert window is not None and window.earliest == dt.date(2017, 5, 16)
 
 
+def test_a_past_day_within_the_inferred_range_is_not_put_a_year_back():
+    # Multi-News (Stormy Daniels): a report inferred to be from 27 February 2018 or after
+    # read "On Feb. 28, Cohen emailed the restraining order" as 2017-02-28.
+    from dossier.model import DateRange
+    from dossier.times.stage import resolve_again
+
+    window = DateRange(earliest=dt.date(2018, 2, 27), latest=dt.date(2018, 4, 28), reason="x")
+
+    def again(text: str) -> str | None:
+        finding = TimeFinding(start=0, end=len(text), text=text, type="unresolved",
+                              reason="r", direction="past", relative=True)  # fmt: skip
+        return resolve_again(finding, window.earliest, window).value
+
+    assert again("Feb. 28") == "2018-02-28"
+    assert again("Jan. 5") == "2018-01-05"
+    assert again("Tuesday") == "2018-02-27"  # a weekday stays by the earliest date
+
+
 def test_nothing_to_go_on_infers_nothing():
     assert infer_range([_finding("2016-05-17", "future")], None) is None
     assert infer_range([], None) is None
