@@ -66,6 +66,22 @@ _BOILERPLATE = re.compile(
     r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b",
     re.IGNORECASE,
 )
+# A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A
+# photo from the 1998 excavation, with ..."): it tells what a picture shows, and its date is
+# when the picture was taken.
+_CAPTION = re.compile(
+    r"(?:FILE(?:\s+PHOTO)?\s*[-–—:]+\s*)?(?:In\s+this|This|A|An)\s+(?:(?:[^.]|\.(?=\s?\d)){0,40}?\s)?"
+    r"(?:file\s+)?(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+grab|screen\s*grab)"
+    r"(?:\s+(?:taken|made|provided|released|shot|from|dated)\b|\s*,)",
+    re.IGNORECASE,
+)
+
+
+def caption(text: str) -> bool:
+    """Whether a sentence is a photo caption."""
+    return bool(_CAPTION.match(text.strip()))
+
+
 # "Anyone with information should contact the Sheriff's Office at 434-263-7050.": a tip line
 # or a hotline is a call to the reader, not news. A number that is news ("his song
 # "1-800-273-8255," named after the phone number") is not asked to be called.
@@ -181,7 +197,7 @@ def _well_formed(text: str) -> bool:
         return False
     if not _SENTENCE_END.search(text):
         return False  # questions, headlines, bylines and cut-off lines
-    return not _BOILERPLATE.search(text) and not _CALL_TO_ACTION.search(text)
+    return not (_BOILERPLATE.search(text) or _CALL_TO_ACTION.search(text) or caption(text))
 
 
 def usable(text: str) -> bool:

@@ -35,7 +35,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, Citation, TimeExpression, TimelineEntry
-from dossier.summary.scoring import content_words, dangles, orphan_quote
+from dossier.summary.scoring import caption, content_words, dangles, orphan_quote
 
 # An article's first sentences without a date of their own report its publication day.
 LEAD_SENTENCES = 2
@@ -372,8 +372,8 @@ def dated_sentences(
     expressions: Iterable[TimeExpression],
     reference_date: Callable[[Article], dt.date | None] = lambda a: a.published,
 ) -> list[DatedSentence]:
-    """Every sentence of the articles (near-duplicates left out and embedded social media
-    posts too) with the dates it points at: day- and month-level values of the time
+    """Every sentence of the articles (near-duplicates, embedded social media posts and photo
+    captions left out) with the dates it points at: day- and month-level values of the time
     expressions inside it."""
     by_article: dict[str, list[TimeExpression]] = defaultdict(list)
     for expression in expressions:
@@ -389,6 +389,8 @@ def dated_sentences(
         for position, sentence in enumerate(article.sentences):
             if any(start < sentence.end and sentence.start < end for start, end in posts):
                 continue
+            if caption(article.text[sentence.start : sentence.end]):
+                continue  # "In this Feb. 11, 2007, file photo, ...": when it was taken
             refs = []
             for expression in found:
                 if not sentence.start <= expression.start < sentence.end:

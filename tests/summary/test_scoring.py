@@ -28,6 +28,9 @@ from dossier.summary.scoring import (
         "“For that the strikes on Aleppo must stop,” he maintained.",
         # Multi-News (April Fools): a pronoun subject after an opening phrase
         "Hours later, he retweeted a post about April Fools posts before revealing the prank.",
+        # photo captions (Multi-News)
+        "A photo from the 1998 excavation, with the brachiosaur foot bones below a tail.",
+        "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
         "Follow us on Twitter for the latest news about the Syrian peace talks today.",
         "Syria talks?",

@@ -293,3 +293,22 @@ def test_an_embedded_post_is_no_evidence_of_a_date_nor_an_item():
     # text never split into paragraphs loses only the signature's sentence
     blob = "The talks went on for days. " * 40 + "— A. Reporter (@areporter) June 20, 2017"
     assert embedded_posts(blob) == [(blob.index("(@"), len(blob))]
+
+
+def test_a_photo_caption_is_no_evidence_of_a_date():
+    """A Multi-News Stormy Daniels build's timeline opened on the day a file photo was taken."""
+    caption = "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives at the Grammys."
+    news = "The lawsuit says the agreement of Oct. 28, 2016, is invalid."
+    text = f"{caption}\n\n{news}"
+    cut = len(caption) + 2
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=D(2018, 3, 7),
+        sentences=[Sentence(start=0, end=len(caption)), Sentence(start=cut, end=len(text))],
+    )  # fmt: skip
+    times = [
+        TimeExpression(article="a1", start=13, end=27, text="Feb. 11, 2007", value="2007-02-11",
+                       granularity="day", type="exact"),
+        TimeExpression(article="a1", start=cut + 30, end=cut + 43, text="Oct. 28, 2016",
+                       value="2016-10-28", granularity="day", type="exact"),
+    ]  # fmt: skip
+    assert [s.start for s in dated_sentences([article], times)] == [cut]
