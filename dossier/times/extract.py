@@ -21,6 +21,7 @@ from dossier.times.normalize import (
     anaphor,
     counted_from,
     cue_windows,
+    first_day,
     readings,
     tense_direction,
 )
@@ -47,10 +48,6 @@ _ANCHOR_GRANULARITIES = {"day", "month", "year"}
 # A narrative counts from a time it named a few sentences back at most; further back, the
 # time named last is seldom the one counted from.
 ANCHOR_REACH = 600
-
-
-def _first_day(value: str) -> dt.date:
-    return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
 
 
 def resolve_anaphora(
@@ -112,10 +109,13 @@ def _counted(
     if moved is None:
         return finding
     value, granularity = moved
+    lands, counted_from_day = first_day(value), first_day(anchor.value)
     if (
         reference is not None
         and finding.direction != "future"
-        and _first_day(value) > reference >= _first_day(anchor.value)
+        and lands is not None
+        and counted_from_day is not None
+        and lands > reference >= counted_from_day
     ):
         return finding.model_copy(
             update={

@@ -426,6 +426,13 @@ def anaphor(
     return (1 if way in _FORWARD else -1), unit
 
 
+def first_day(value: str | None) -> dt.date | None:
+    """The first day of a day, month or year value ("2002" -> 2002-01-01); None otherwise."""
+    if value is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value):
+        return None
+    return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+
+
 def _month_shift(year: int, month: int, months: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + months
     return index // 12, index % 12 + 1

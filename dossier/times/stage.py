@@ -24,7 +24,6 @@ earliest day, else None) and `in_span(article, start, end)`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 
 import numpy as np
@@ -33,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, DateRange, TimeExpression
 from dossier.times.extract import TimeFinding, resolve_anaphora
-from dossier.times.normalize import readings
+from dossier.times.normalize import first_day, readings
 
 RECENT_DAYS = 60
 # A range counts by its start ("since 22 April 2016"): a past day the article knows about.
@@ -63,13 +62,6 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def _first_day(value: str | None) -> dt.date | None:
-    """The first day of a day, month or year value ("2002" -> 2002-01-01)."""
-    if value is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value):
-        return None
-    return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
-
-
 def bounds_from_text(findings: list[TimeFinding]) -> tuple[dt.date | None, dt.date | None]:
     """(written after, written before) from the article's own absolute day-precise dates. An
     article that tells of a later month or year in the past tense ("revealed three decades
@@ -79,7 +71,7 @@ def bounds_from_text(findings: list[TimeFinding]) -> tuple[dt.date | None, dt.da
     future = [_day(f.value) for f in known if f.direction == "future"]
     after = max((d for d in past if d), default=None)
     told_later = [
-        d for f in known if f.direction == "past" and (d := _first_day(f.value)) is not None
+        d for f in known if f.direction == "past" and (d := first_day(f.value)) is not None
     ]
     if after is not None and max(told_later, default=after) > after:
         after = None
