@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from dossier import __version__
 from dossier.model import Article, Problem
+from dossier.summary.scoring import sentence_case
 
 REPORT_ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
 TOP_ENTITIES = 40
@@ -244,6 +245,8 @@ def _environment() -> Environment:
     )
     env.filters["md"] = md_escape
     env.filters["md_block"] = md_block
+    # A summary sentence told without its opening connective starts lower-case in its span.
+    env.filters["sentence"] = sentence_case
     env.globals["highlight"] = highlight
     env.globals["article_html"] = article_html
     env.globals["anchor"] = anchor

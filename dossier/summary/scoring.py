@@ -52,6 +52,16 @@ _DANGLING = re.compile(
     r"Still|Instead|Then|Thus|Hence|Moreover|Furthermore|Meanwhile|Nevertheless|However|"
     r"Otherwise|Besides)\b"
 )
+# "However, on Friday ...", "In fact, ...": a connective set off by a comma only ties its
+# sentence to the one before, and a summary may tell the sentence without it. Causal and
+# temporal ones ("So", "Then", "Instead", "Otherwise") carry meaning the rest lacks, and stay;
+# so do "And", "But" and "Yet": sentences told without them cost the Multi-News harness 0.11
+# ROUGE-1 at 300 words, where those set off by a comma cost nothing.
+_DETACHABLE = re.compile(
+    r"(?:Also|Still|Meanwhile|However|Moreover|Furthermore|Nevertheless|Nonetheless|Indeed|"
+    r"Besides|In addition|In fact|At the same time)\s*,\s*",
+    re.IGNORECASE,  # the second of a run ("In fact, moreover, ...") is lower-case
+)
 # "Hours later, he retweeted ...", "On Sunday, she urged ...": the subject is a pronoun after
 # an opening phrase.
 _LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
@@ -185,6 +195,22 @@ def trimmed(text: str) -> tuple[int, int]:
     if stray and (text[start:end].count('"') % 2 or stray.group().strip() != '"'):
         end = start + stray.start()
     return start, max(start, end)
+
+
+def detached(text: str) -> int:
+    """Where a sentence starts to tell once its opening connectives are left out ("However,
+    on Friday the lack of progress ..." -> "on Friday ..."): 0 when it opens on none, or when
+    what follows them does not stand alone either ("However, he said ...")."""
+    at = 0
+    while (connective := _DETACHABLE.match(text, at)) and connective.end() < len(text):
+        at = connective.end()
+    return at if at and usable(sentence_case(text[at:])) else 0
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter a capital, as a sentence left without its opening
+    connective is shown."""
+    return text[:1].upper() + text[1:]
 
 
 def _well_formed(text: str) -> bool:
@@ -395,6 +421,9 @@ def score_sentences(
             length = 1
             start, end = trimmed(sentence)
             text = sentence[start:end]
+            skip = detached(text) if not still_open else 0
+            if skip:
+                start, text = start + skip, text[skip:]
             if still_open:  # the quotation it opens is one passage with the sentences that close it
                 span = quotation_span(sentences, states, i)
                 if span is None:
@@ -405,7 +434,7 @@ def score_sentences(
                 tag_start, end = trimmed(sentences[i + length])
                 text = f"{text} {sentences[i + length][tag_start:end]}"
                 length += 1
-            alone = usable(text)
+            alone = usable(sentence_case(text) if skip else text)
             if alone or (i > 0 and leaning(text)):
                 score = value(d, i, length, rank)
                 if not alone:

@@ -34,6 +34,7 @@ from dossier.export import FORMATS, MEDIA_TYPES, TABLES, export, export_sqlite, 
 from dossier.model import SECTIONS, Story
 from dossier.store import NotFound, Store, StoreError, check_name, slugify
 from dossier.store.diff import diff_versions
+from dossier.summary.scoring import sentence_case
 from dossier.web import views
 
 HERE = Path(__file__).parent
@@ -80,6 +81,7 @@ def create_app(
     app.state.limits = limits
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
+    templates.env.filters["sentence"] = sentence_case
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.middleware("http")

@@ -85,6 +85,14 @@ def test_html_summary_cites_a_sentence_that_exists_in_the_article():
     assert f'<span class="sent" id="{href}">France accused' in page
 
 
+def test_a_summary_sentence_told_without_its_connective_is_shown_with_a_capital():
+    article, sections, stats = story()
+    sections["summary"] = [SummarySentence(article="a1", start=7, end=49, text=TEXT[7:49])]
+    for template in ("report.md", "report.html"):
+        page = "".join(render(template, [article], [], stats, "Story", sections))
+        assert "Accused Damascus of mass crimes" in page
+
+
 def test_html_sections_are_rendered_and_escaped():
     page = _render("report.html")
     for heading in ("Timeline", "Who is who", "Who did what to whom", "Who said what",

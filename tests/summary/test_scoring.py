@@ -8,11 +8,13 @@ import pytest
 from dossier.summary.scoring import (
     Candidate,
     consensus,
+    detached,
     leaning,
     main_threads,
     own_threads,
     quote_states,
     reading_order,
+    score_sentences,
     select_sentences,
     speech_tag,
     trimmed,
@@ -149,6 +151,37 @@ def test_a_passage_that_is_all_quotation_only_leans_on_the_one_before():
     assert leaning(quote) and not usable(quote)
     assert not usable("“Obstruction of justice is an impeachable offense.”")
     assert usable("“Moonlight” won best picture at the Oscars on Sunday night in Hollywood.")
+
+
+def test_a_connective_set_off_by_a_comma_is_left_out_when_the_rest_stands_alone():
+    # the seeds: the December 2017 report's sentence on Eastern Ghouta
+    text = (
+        "However, on Friday the lack of progress in Geneva and continuing assault of the "
+        "besieged rebel enclave of Eastern Ghouta near Damascus brought scathing criticism."
+    )
+    assert text[detached(text) :].startswith("on Friday the lack")
+    run = "In fact, moreover, the talks in Geneva ended without any agreement."
+    assert run[detached(run) :].startswith("the talks")
+    for kept in (
+        "However, he said the talks in Geneva would resume after a short break.",
+        "But the opposition delegation refused to attend the meeting with the envoy.",
+        "Instead, the opposition delegation refused to attend the meeting with the envoy.",
+        "The talks in Geneva, however, ended without any agreement on the ceasefire.",
+    ):
+        assert detached(kept) == 0
+
+
+def test_a_sentence_without_its_connective_stands_alone_and_is_cited_so():
+    sentence = (
+        "Meanwhile, the truce has been shattered in the past week, especially in Aleppo, "
+        "where more than 250 civilians were killed."
+    )
+    documents = [["France called for urgent talks on Monday to restore the ceasefire.", sentence]]
+    embeddings = [np.eye(2, dtype=np.float32)]
+    candidates, _, _ = score_sentences(documents, embeddings)
+    told = candidates[1]
+    assert not told.follows and told.text.startswith("the truce has been shattered")
+    assert sentence[told.start : told.end] == told.text
 
 
 def test_a_speech_tag_cut_off_after_a_question_joins_its_quotation():
