@@ -92,6 +92,41 @@ def caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
+# A caption goes on for a sentence or two after the one that opens it ("FILE - In this May 20,
+# 2017 file photo, U.S. Rep. Jason Chaffetz waves .... Chaffetz, a five-term Republican, says
+# .... But he told The Associated Press on Tuesday,... (Associated Press)"). A "paragraph"
+# longer than this is text never split into paragraphs, where only the opening is caption.
+MAX_CAPTION_CHARS = 700
+
+
+def paragraph_openers(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Indices of the sentences (`spans` in `text`) that begin a paragraph: the first, and any
+    after a line break."""
+    return {
+        n
+        for n, (start, _end) in enumerate(spans)
+        if n == 0 or "\n" in text[spans[n - 1][1] : start]
+    }
+
+
+def caption_sentences(sentences: Sequence[str], paragraph_starts: Collection[int]) -> set[int]:
+    """Indices of the sentences that are photo captions: each that is one, and the rest of a
+    short paragraph that opens on one."""
+    found: set[int] = set()
+    for n, sentence in enumerate(sentences):
+        if not caption(sentence):
+            continue
+        found.add(n)
+        if n not in paragraph_starts:
+            continue
+        last = n
+        while last + 1 < len(sentences) and last + 1 not in paragraph_starts:
+            last += 1
+        if sum(len(s) for s in sentences[n : last + 1]) <= MAX_CAPTION_CHARS:
+            found.update(range(n, last + 1))
+    return found
+
+
 # "Anyone with information should contact the Sheriff's Office at 434-263-7050.": a tip line
 # or a hotline is a call to the reader, not news. A number that is news ("his song
 # "1-800-273-8255," named after the phone number") is not asked to be called.
@@ -413,11 +448,15 @@ def score_sentences(
     candidates: list[Candidate] = []
     for d, sentences in enumerate(documents):
         rank = 0
-        states = quote_states(sentences, paragraph_starts[d] if paragraph_starts else ())
+        starts = paragraph_starts[d] if paragraph_starts else ()
+        states = quote_states(sentences, starts)
+        captions = caption_sentences(sentences, starts)
         for i, sentence in enumerate(sentences):
             inside, still_open = states[i]
             if inside or speech_tag(sentences, i):
                 continue  # part of a quotation opened, or told, in an earlier sentence
+            if i in captions:
+                continue
             length = 1
             start, end = trimmed(sentence)
             text = sentence[start:end]

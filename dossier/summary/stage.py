@@ -25,7 +25,12 @@ import numpy as np
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Citation, SummarySentence
-from dossier.summary.scoring import passage_vector, reading_order, select_sentences
+from dossier.summary.scoring import (
+    paragraph_openers,
+    passage_vector,
+    reading_order,
+    select_sentences,
+)
 from dossier.summary.vectors import SentenceVectors, sentence_spans, vectors_for
 
 # A handful of articles is told in ~120 words; a bigger story in more, up to a long paragraph.
@@ -117,15 +122,6 @@ def _people(ctx: StoryContext) -> set[str]:
     }
 
 
-def _paragraph_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    """Indices of the sentences that begin a paragraph: the first, and any after a line break."""
-    return {
-        n
-        for n, (start, _end) in enumerate(spans)
-        if n == 0 or "\n" in text[spans[n - 1][1] : start]
-    }
-
-
 def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> str | None:
     times = ctx.shared.get("times")
     if times is not None:
@@ -180,7 +176,7 @@ def summary_inputs(ctx: StoryContext) -> SummaryInputs:
         embeddings=embeddings,
         structure=[structure.get(a.id, [0.0] * len(spans[a.id])) for a in articles],
         threads=[threads[a.id] for a in articles],
-        paragraph_starts=[_paragraph_starts(a.text, spans[a.id]) for a in articles],
+        paragraph_starts=[paragraph_openers(a.text, spans[a.id]) for a in articles],
         people=_people(ctx),
     )
 

@@ -35,7 +35,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, Citation, TimeExpression, TimelineEntry
-from dossier.summary.scoring import caption, content_words, dangles, orphan_quote
+from dossier.summary.scoring import (
+    caption_sentences,
+    content_words,
+    dangles,
+    orphan_quote,
+    paragraph_openers,
+)
 
 # An article's first sentences without a date of their own report its publication day.
 LEAD_SENTENCES = 2
@@ -386,11 +392,17 @@ def dated_sentences(
         found = sorted(by_article.get(article.id, []), key=lambda e: e.start)
         lead_day: dt.date | None = None
         posts = embedded_posts(article.text)
+        spans = [(s.start, s.end) for s in article.sentences]
+        # "FILE - In this Feb. 11, 2007, file photo, ...": when it was taken
+        captions = caption_sentences(
+            [article.text[start:end] for start, end in spans],
+            paragraph_openers(article.text, spans),
+        )
         for position, sentence in enumerate(article.sentences):
             if any(start < sentence.end and sentence.start < end for start, end in posts):
                 continue
-            if caption(article.text[sentence.start : sentence.end]):
-                continue  # "In this Feb. 11, 2007, file photo, ...": when it was taken
+            if position in captions:
+                continue
             refs = []
             for expression in found:
                 if not sentence.start <= expression.start < sentence.end:

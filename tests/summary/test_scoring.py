@@ -7,6 +7,7 @@ import pytest
 
 from dossier.summary.scoring import (
     Candidate,
+    caption_sentences,
     consensus,
     detached,
     leaning,
@@ -182,6 +183,20 @@ def test_a_sentence_without_its_connective_stands_alone_and_is_cited_so():
     told = candidates[1]
     assert not told.follows and told.text.startswith("the truce has been shattered")
     assert sentence[told.start : told.end] == told.text
+
+
+def test_a_caption_runs_to_the_end_of_its_paragraph_when_that_is_short():
+    sentences = [
+        "FILE - In this May 20, 2017 file photo, U.S. Rep. Jason Chaffetz waves in Sandy, Utah.",
+        "Chaffetz, a five-term Republican, says he does not feel compelled to talk.",
+        "But he told The Associated Press on Tuesday,... (Associated Press)",
+        "Chaffetz canceled a hearing scheduled for Wednesday after Comey declined to testify.",
+    ]
+    assert caption_sentences(sentences, {0, 3}) == {0, 1, 2}
+    # text never split into paragraphs loses only the caption's own sentence
+    long = sentences[:1] + ["The oversight committee met for hours on the memos."] * 20
+    assert caption_sentences(long, {0}) == {0}
+    assert caption_sentences(sentences[1:], {0, 2}) == set()
 
 
 def test_a_speech_tag_cut_off_after_a_question_joins_its_quotation():

@@ -312,3 +312,30 @@ def test_a_photo_caption_is_no_evidence_of_a_date():
                        value="2016-10-28", granularity="day", type="exact"),
     ]  # fmt: skip
     assert [s.start for s in dated_sentences([article], times)] == [cut]
+
+
+def test_the_sentences_after_a_caption_in_its_paragraph_are_caption_too():
+    """A Multi-News Kushner build's timeline had 'But he told The Associated Press on
+    Tuesday,... (Associated Press)', the end of an AP caption, for a headline."""
+    caption = (
+        "FILE - In this May 20, 2017 file photo, U.S. Rep. Jason Chaffetz waves in Sandy, Utah. "
+        "But he told The Associated Press on Tuesday,... (Associated Press)"
+    )
+    news = "Chaffetz canceled a hearing scheduled for Wednesday after Comey declined to testify."
+    text = f"{caption}\n\n{news}"
+    second = caption.index("But")
+    cut = len(caption) + 2
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=D(2017, 5, 19),
+        sentences=[Sentence(start=0, end=second - 1), Sentence(start=second, end=len(caption)),
+                   Sentence(start=cut, end=len(text))],
+    )  # fmt: skip
+    tuesday = caption.index("Tuesday")
+    wednesday = cut + news.index("Wednesday")
+    times = [
+        TimeExpression(article="a1", start=tuesday, end=tuesday + 7, text="Tuesday",
+                       value="2017-05-16", granularity="day", type="exact"),
+        TimeExpression(article="a1", start=wednesday, end=wednesday + 9, text="Wednesday",
+                       value="2017-05-17", granularity="day", type="exact"),
+    ]  # fmt: skip
+    assert [s.start for s in dated_sentences([article], times)] == [cut]
