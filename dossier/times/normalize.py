@@ -542,6 +542,17 @@ def _mark_relative(found: list[Reading]) -> None:
         reading.reason = "relative to the publication date, which the article does not give"
 
 
+def _told_in_the_past(token: Any) -> bool:
+    """Whether the clause holding `token` (a spaCy token) is told in the past tense."""
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            break
+        token = token.head
+    return token.tag_ == "VBD" or any(
+        child.dep_ in {"aux", "auxpass"} and child.tag_ == "VBD" for child in token.children
+    )
+
+
 def tense_direction(tokens: list[Any]) -> Direction | None:
     """Past or future from the verb governing an expression's tokens (spaCy tokens)."""
     if not tokens:
@@ -565,6 +576,10 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_ in {"set", "due", "expect", "plan", "schedule"}:
         return "future"
+    if verb.lemma_ in {"plan", "schedule"} and verb.dep_ == "acl" and _told_in_the_past(verb.head):
+        # "He canceled a hearing scheduled Wednesday": what was planned when the clause
+        # tells of may since have passed, so the reading nearest the reference date.
+        return None
     if any(c.lower_ == "going" for c in verb.children) or verb.lemma_ in {"plan", "schedule"}:
         return "future"
     if verb.tag_ in {"VBD", "VBN"}:

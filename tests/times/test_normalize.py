@@ -135,6 +135,25 @@ def test_would_is_neither_past_nor_future_so_the_nearest_reading_wins():
     assert friday.value == "2011-02-04"
 
 
+@pytest.mark.slow
+def test_what_was_scheduled_is_ahead_only_when_the_clause_is_not_told_in_the_past():
+    """Multi-News (Kushner, 18 May 2017): "He canceled a hearing scheduled Wednesday" was put
+    on the next Wednesday and marked planned."""
+    from dossier.annotate import load_pipeline
+    from dossier.times.normalize import tense_direction
+
+    nlp = load_pipeline()
+
+    def direction(text: str):
+        return tense_direction([t for t in nlp(text) if t.text in ("Wednesday", "Tuesday")])
+
+    assert direction("He canceled a hearing scheduled Wednesday after Comey declined.") is None
+    assert direction("The vote, scheduled for Tuesday, was postponed.") is None
+    assert direction("A hearing scheduled Wednesday will examine the memos.") == "future"
+    # scheduling points ahead of when it was done, whatever the tense
+    assert direction("The committee scheduled a hearing for Wednesday.") == "future"
+
+
 def test_a_hedged_weekday_of_an_undated_article_stays_unresolved():
     # Multi-News (Oscars, undated): "PwC ... said early Monday that Beatty and Dunaway had been
     # given the wrong envelope" was dated 2000-06-26, the Monday before the recognizer's base.
