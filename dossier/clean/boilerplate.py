@@ -172,6 +172,45 @@ _EMBED = re.compile(
     r"|^an error has occurred,? please try again|^this article has been sent to",
     _I,
 )
+# A web archive's note on the crawl that captured the page, which an article scraped from the
+# archive can be instead of, or besides, the article: "Starting in 1996, Alexa Internet has
+# been donating their crawl data to the Internet Archive.", "This crawl was run at a level 1
+# (URLs including their embeds ...)". It speaks of a crawl of its own ("this crawl", "crawl
+# data", "Crawls of") and names the archive's machinery; a report about web archiving says
+# "the Internet Archive's crawler" and is left alone.
+_OWN_CRAWL = re.compile(
+    r"\b(?:this|these|their|our) crawls?\b|\bcrawl (?:data|start|end)\b|"
+    r"\bcrawls? of\b|\bcrawl was\b",
+    _I,
+)
+_ARCHIVE_MACHINERY = re.compile(
+    r"\binternet archive\b|\bwayback machine\b|\bwarc\b|\balexa internet\b|\barchive-it\b|"
+    r"\bno more 404\b|\bseed ?list\b|\bseed for this crawl\b|\boutlinks\b|\bheritrix\b|"
+    r"\bembeds\b",
+    _I,
+)
+MAX_ARCHIVE_NOTE_WORDS = 150
+# What a site shows instead of the article it no longer has.
+_MISSING_PAGE = re.compile(
+    r"\bthe page you (?:requested|are looking for|were looking for) (?:could not|cannot|can't|"
+    r"can’t|does not|doesn't|doesn’t|no longer|was not|is not)\b",
+    _I,
+)
+
+
+def archive_note(text: str) -> bool:
+    """Whether a paragraph is a web archive's note on its crawl."""
+    return (
+        len(_words(text)) <= MAX_ARCHIVE_NOTE_WORDS
+        and bool(_OWN_CRAWL.search(text))
+        and bool(_ARCHIVE_MACHINERY.search(text))
+    )
+
+
+def _archive_note(para: str, ctx: LineContext) -> Verdict | None:
+    return Verdict("web archive's note on its crawl") if archive_note(para) else None
+
+
 _READING_TIME = re.compile(
     r"^(?:(?:estimated )?reading time|read time|tempo de leitura|tiempo de lectura|lesezeit"
     r"|temps de lecture|время чтения)\s*:?\s*(?:about |ca\. )?\d+\s*[\w.]*$"
@@ -462,6 +501,8 @@ RULES: list[Callable[[str, LineContext], Verdict | None]] = [
     _share_buttons,
     _navigation,
     _pattern(_EMBED, "embedded player message", max_words=40),
+    _archive_note,
+    _pattern(_MISSING_PAGE, "missing page notice", max_words=40),
     _pattern(_PROMO, "newsletter or follow prompt", max_words=50),
     _pattern(_PROMO_SHORT, "newsletter or follow prompt", max_words=12),
     _pattern(_DISCLOSURE, "affiliate notice", max_words=40),

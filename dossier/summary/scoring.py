@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dossier.clean.boilerplate import archive_note
+
 MIN_WORDS = 7
 MAX_WORDS = 60
 # A quotation that runs over more sentences than this is not taken whole (nor in part).
@@ -109,6 +111,14 @@ def paragraph_openers(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     }
 
 
+def _paragraph_end(n: int, count: int, paragraph_starts: Collection[int]) -> int:
+    """The index of the last sentence of the paragraph that sentence `n` opens."""
+    last = n
+    while last + 1 < count and last + 1 not in paragraph_starts:
+        last += 1
+    return last
+
+
 def caption_sentences(sentences: Sequence[str], paragraph_starts: Collection[int]) -> set[int]:
     """Indices of the sentences that are photo captions: each that is one, and the rest of a
     short paragraph that opens on one."""
@@ -119,10 +129,23 @@ def caption_sentences(sentences: Sequence[str], paragraph_starts: Collection[int
         found.add(n)
         if n not in paragraph_starts:
             continue
-        last = n
-        while last + 1 < len(sentences) and last + 1 not in paragraph_starts:
-            last += 1
+        last = _paragraph_end(n, len(sentences), paragraph_starts)
         if sum(len(s) for s in sentences[n : last + 1]) <= MAX_CAPTION_CHARS:
+            found.update(range(n, last + 1))
+    return found
+
+
+def archive_note_sentences(
+    sentences: Sequence[str], paragraph_starts: Collection[int]
+) -> set[int]:
+    """Indices of the sentences of paragraphs that are a web archive's note on its crawl (the
+    cleaner removes them from articles; raw text, as the Multi-News harness reads, has them),
+    or of each such sentence where paragraphs are not known."""
+    opening = {0, *paragraph_starts} if paragraph_starts else set(range(len(sentences)))
+    found: set[int] = set()
+    for n in sorted(opening):
+        last = _paragraph_end(n, len(sentences), opening)
+        if n < len(sentences) and archive_note(" ".join(sentences[n : last + 1])):
             found.update(range(n, last + 1))
     return found
 
@@ -450,12 +473,12 @@ def score_sentences(
         rank = 0
         starts = paragraph_starts[d] if paragraph_starts else ()
         states = quote_states(sentences, starts)
-        captions = caption_sentences(sentences, starts)
+        furniture = caption_sentences(sentences, starts) | archive_note_sentences(sentences, starts)
         for i, sentence in enumerate(sentences):
             inside, still_open = states[i]
             if inside or speech_tag(sentences, i):
                 continue  # part of a quotation opened, or told, in an earlier sentence
-            if i in captions:
+            if i in furniture:
                 continue
             length = 1
             start, end = trimmed(sentence)

@@ -266,6 +266,15 @@ REAL_FURNITURE = [
     ("___", "no text (symbols or numbers only)"),
     ("###", "no text (symbols or numbers only)"),
     ("Updated at 11:10 a.m.", "date line"),
+    # a web archive's note on its crawl, and a missing page, scraped for articles (Multi-News)
+    ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+     "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+     "embargo period.", "web archive's note on its crawl"),
+    ("This crawl was run at a level 1 (URLs including their embeds, plus the URLs of all "
+     "outbound links including their embeds)", "web archive's note on its crawl"),
+    ("The WARC files associated with this crawl are not currently available to the general "
+     "public.", "web archive's note on its crawl"),
+    ("Sorry, the page you requested could not be found.", "missing page notice"),
 ]
 
 
@@ -345,6 +354,10 @@ ARTICLE_SENTENCES = [
     "Das Thema mit dem höchsten Potenzial aber auch mit den meisten Hindernissen wird seit "
     "Jahren intensiv diskutiert: Die elektronische Patientenakte (ePA)",
     "He worked for Reuters.",
+    # web archiving in the news (written for these tests)
+    "The Internet Archive's crawler has saved more than 600 billion pages since 1996, the "
+    "nonprofit said on Monday.",
+    "Traffic slowed to a crawl on the bridge, and the Wayback Machine was down for hours.",
     # prompts' wording in article sentences (written for these tests)
     "Residents can sign up for emergency alerts on the county website.",
     "Download the app from the App Store and sign in with your library card.",

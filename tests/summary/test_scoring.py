@@ -7,6 +7,7 @@ import pytest
 
 from dossier.summary.scoring import (
     Candidate,
+    archive_note_sentences,
     caption_sentences,
     consensus,
     detached,
@@ -197,6 +198,21 @@ def test_a_caption_runs_to_the_end_of_its_paragraph_when_that_is_short():
     long = sentences[:1] + ["The oversight committee met for hours on the memos."] * 20
     assert caption_sentences(long, {0}) == {0}
     assert caption_sentences(sentences[1:], {0, 2}) == set()
+
+
+def test_a_web_archives_note_on_its_crawl_is_never_used():
+    # Multi-News: 28 of the documents are the archive's note, not the article
+    note = [
+        "These crawls are part of an effort to archive pages as they are created.",
+        "Then the Internet Archive hopes that references to these archived pages will be put "
+        "in place of a link that would be otherwise be broken.",
+        "The goal is to fix all broken links on the web .",
+    ]
+    news = ["The storm killed 24 people and injured hundreds more in Moore on Monday."]
+    assert archive_note_sentences(note + news, {0, 3}) == {0, 1, 2}
+    assert archive_note_sentences(note + news, ()) == set()  # no sentence is one alone
+    # text never split into paragraphs is not taken for a note
+    assert archive_note_sentences(note + news * 20, {0}) == set()
 
 
 def test_a_speech_tag_cut_off_after_a_question_joins_its_quotation():
