@@ -159,7 +159,7 @@ class ActorCandidate(BaseModel):
     role_affiliation: str | None = None  # the organisation or state inside the role
     role_affiliation_label: str | None = None
     expansion: str | None = None  # an acronym's long form, when defined in parentheses
-    antecedent_start: int | None = None  # pronoun: the person named last before it
+    antecedent_start: int | None = None  # pronoun: the person it most likely refers to
     antecedent_end: int | None = None
 
 
@@ -364,6 +364,87 @@ def _descriptions(sent: Span, offset: int) -> list[ActorCandidate]:
     return found
 
 
+_SUBJECT = {"nsubj", "nsubjpass"}
+# How far back the person subject of an earlier sentence is still the likeliest referent.
+SUBJECT_REACH = 1
+
+
+class Antecedents:
+    """Who a subject "he" or "she" most likely refers to, read sentence by sentence as the
+    article goes. In order: the person subject of a clause the pronoun's clause hangs on
+    ("Barling said he hoped", "Obama, who said that he finds"), the last person subject
+    earlier in its sentence, the person subject of the sentence before (or the referent of its
+    subject pronoun), then the persons named from the latest back; anyone an earlier pronoun
+    of the other gender was taken to refer to is passed over. Nearest-name-first alone read
+    "Chaffetz told McCabe that he wants records" as McCabe.
+
+    Persons are (start, end) character offsets into the article, keyed for gender by the name
+    as written: by the last word alone, Hillary Clinton took the "he" of Bill Clinton."""
+
+    def __init__(self) -> None:
+        self.named: list[tuple[int, int, str]] = []
+        self.subject: tuple[int, int, str] | None = None
+        self.subject_sentence = -1
+        self.sentence = -1
+        self.gender: dict[str, str] = {}
+
+    def read(self, sent: Span, offset: int) -> list[tuple[Token, tuple[int, int]]]:
+        """The subject pronouns of the sentence with the span each refers to, remembering the
+        sentence's persons for the ones after it."""
+        self.sentence += 1
+        persons = {
+            token.i: ent for ent in sent.ents if ent.label_ == "PERSON" for token in ent
+        }
+
+        def person(ent: Span) -> tuple[int, int, str]:
+            return (offset + ent.start_char, offset + ent.end_char, ent.text)
+
+        found = []
+        for token in sent:
+            if token.lower_ in SUBJECT_PRONOUNS and token.dep_ in _SUBJECT and self.named:
+                candidates = [person(e) for e in _governing_subjects(token, persons)]
+                candidates += [
+                    person(persons[t.i])
+                    for t in reversed(sent[: token.i - sent.start])
+                    if t.i in persons and t.dep_ in _SUBJECT
+                ][:1]
+                if self.subject and self.sentence - self.subject_sentence <= SUBJECT_REACH:
+                    candidates.append(self.subject)
+                candidates += reversed(self.named)
+                pronoun = token.lower_
+                chosen = next(
+                    (c for c in candidates if self.gender.get(c[2], pronoun) == pronoun),
+                    self.named[-1],
+                )
+                self.gender.setdefault(chosen[2], pronoun)
+                self.subject, self.subject_sentence = chosen, self.sentence
+                found.append((token, chosen[:2]))
+            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and token.i in persons:
+                ent = persons[token.i]
+                self.named.append(person(ent))
+                if ent.root.dep_ in _SUBJECT:
+                    self.subject, self.subject_sentence = person(ent), self.sentence
+        return found
+
+
+def _governing_subjects(pronoun: Token, persons: dict[int, Span]) -> list[Span]:
+    """The person subject of the nearest clause above the pronoun's that has a subject before
+    it, if that subject is a person (or "who" hanging on one); none when it is not."""
+    clause = pronoun.head
+    for _ in range(6):
+        if clause.head.i == clause.i:
+            return []
+        hangs_on = clause.head
+        subjects = [c for c in hangs_on.children if c.dep_ in _SUBJECT and c.i < pronoun.i]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in {"who", "that"} and hangs_on.dep_ == "relcl":
+                subject = hangs_on.head
+            return [persons[subject.i]] if subject.i in persons else []
+        clause = hangs_on
+    return []
+
+
 class ActorExtractor:
     name = "actors"
 
@@ -372,7 +453,7 @@ class ActorExtractor:
             return []
         text = doc.article.text
         found: list[ActorCandidate] = []
-        last_person: tuple[int, int] | None = None
+        antecedents = Antecedents()
         for offset, sent in doc.sentences():
             for ent in sent.ents:
                 if ent.label_ in NAME_LABELS:
@@ -383,27 +464,18 @@ class ActorExtractor:
                         if candidate.expansion:
                             found.append(_acronym_candidate(candidate, text))
             found.extend(_descriptions(sent, offset))
-            for token in sent:
-                if (
-                    token.lower_ in SUBJECT_PRONOUNS
-                    and token.dep_ in {"nsubj", "nsubjpass"}
-                    and last_person is not None
-                ):
-                    found.append(
-                        ActorCandidate(
-                            kind="pronoun",
-                            start=offset + token.idx,
-                            end=offset + token.idx + len(token.text),
-                            text=token.text,
-                            sentence_start=offset + sent.start_char,
-                            antecedent_start=last_person[0],
-                            antecedent_end=last_person[1],
-                        )
+            for token, (start, end) in antecedents.read(sent, offset):
+                found.append(
+                    ActorCandidate(
+                        kind="pronoun",
+                        start=offset + token.idx,
+                        end=offset + token.idx + len(token.text),
+                        text=token.text,
+                        sentence_start=offset + sent.start_char,
+                        antecedent_start=start,
+                        antecedent_end=end,
                     )
-                if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                    ent = next((e for e in sent.ents if e.start == token.i), None)
-                    if ent is not None:
-                        last_person = (offset + ent.start_char, offset + ent.end_char)
+                )
         return found
 
 
