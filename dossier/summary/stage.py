@@ -122,14 +122,28 @@ def _people(ctx: StoryContext) -> set[str]:
     }
 
 
+def _background(ctx: StoryContext, article_id: str) -> set[tuple[int, int]]:
+    """(start, end) of the article's time expressions that date a noun's description."""
+    return {
+        (finding.start, finding.end)
+        for finding in ctx.findings.get(article_id, {}).get("times", [])
+        if getattr(finding, "describes_noun", False)
+    }
+
+
 def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> str | None:
+    """The date of what a passage reports: its first day or month that does not date a noun's
+    description ("amid reports that the FBI was investigating meetings Kushner had in
+    December" is not told in December), else its article's date."""
     times = ctx.shared.get("times")
     if times is not None:
+        background = _background(ctx, article_id)
         for expression in times.in_span(article_id, start, end):
             if (
                 expression.type in {"exact", "approximate"}
                 and expression.granularity in {"day", "month"}
                 and expression.value
+                and (expression.start, expression.end) not in background
             ):
                 return expression.value
         reference = times.reference_date(article_id)

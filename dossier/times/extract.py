@@ -21,6 +21,7 @@ from dossier.times.normalize import (
     anaphor,
     counted_from,
     cue_windows,
+    describes_a_noun,
     first_day,
     readings,
     tense_direction,
@@ -42,6 +43,9 @@ class TimeFinding(BaseModel):
     # True when the value depends on a publication date the article does not give: the
     # story stage resolves it again if it can infer one.
     relative: bool = False
+    # In a clause that describes a noun ("meetings Kushner had in December"): it dates
+    # background, not what its sentence reports.
+    describes_noun: bool = False
 
 
 _ANCHOR_GRANULARITIES = {"day", "month", "year"}
@@ -146,6 +150,11 @@ def _direction_finder(sent: Span):
     return direction_at
 
 
+def _describes_noun(sent: Span, start: int, end: int) -> bool:
+    span = sent.char_span(start, end, alignment_mode="expand")
+    return span is not None and describes_a_noun(list(span))
+
+
 class TimeExtractor:
     name = "times"
 
@@ -178,6 +187,9 @@ class TimeExtractor:
         found = []
         for reading in readings(text, reference, finder):
             direction = finder(reading.start, reading.end)
+            noun = bool(doc.parsed) and _describes_noun(
+                sent, window_start + reading.start, window_start + reading.end
+            )
             found.append(
                 TimeFinding(
                     start=base + reading.start,
@@ -190,6 +202,7 @@ class TimeExtractor:
                     reason=reading.reason,
                     direction=direction,
                     relative=reading.relative,
+                    describes_noun=noun,
                 )
             )
         return found

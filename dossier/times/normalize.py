@@ -553,6 +553,22 @@ def _told_in_the_past(token: Any) -> bool:
     )
 
 
+def describes_a_noun(tokens: list[Any]) -> bool:
+    """Whether an expression's tokens (spaCy tokens) sit in a clause that describes a noun
+    ("meetings Kushner had in December", "a tornado that hit Joplin on May 22, 2011"): what it
+    dates is background to the sentence, not what the sentence reports."""
+    if not tokens:
+        return False
+    token = tokens[0]
+    for _ in range(12):
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def tense_direction(tokens: list[Any]) -> Direction | None:
     """Past or future from the verb governing an expression's tokens (spaCy tokens)."""
     if not tokens:

@@ -192,3 +192,41 @@ def test_threads_are_the_named_actors_places_forums_and_agreements():
     threads = _threads(ctx, {"a": [(0, 30), (30, 60)], "b": [(0, 20), (20, 50)]})
     assert threads["a"] == [{"russia", "aleppo"}, {"staffan de mistura"}]
     assert threads["b"] == [{"russia"}, {"geneva talks", "ceasefire"}]
+
+
+def test_a_passage_is_dated_by_what_it_reports_not_by_a_nouns_description():
+    """A Multi-News Kushner build opened its summary on 'The statement ... was issued amid
+    reports that the FBI was investigating meetings Kushner had in December ...'."""
+    import datetime as dt
+
+    from dossier.analysis import StoryContext
+    from dossier.model import TimeExpression
+    from dossier.summary.stage import _sentence_date
+    from dossier.times.extract import TimeFinding
+    from dossier.times.stage import TimeIndex
+
+    text = (
+        "The statement was issued amid reports that the FBI was investigating meetings "
+        "Kushner had in December with Russian officials. Trump fired Comey on May 9."
+    )
+    december, may = text.index("December"), text.index("May 9")
+    times = TimeIndex()
+    times.references["a1"] = dt.date(2017, 5, 26)
+    times.by_article["a1"] = [
+        TimeExpression(article="a1", start=december, end=december + 8, text="December",
+                       value="2016-12", granularity="month", type="approximate"),
+        TimeExpression(article="a1", start=may, end=may + 5, text="May 9",
+                       value="2017-05-09", granularity="day", type="exact"),
+    ]  # fmt: skip
+    findings = [
+        TimeFinding(start=december, end=december + 8, text="December", type="approximate",
+                    reason="", describes_noun=True),
+        TimeFinding(start=may, end=may + 5, text="May 9", type="exact", reason=""),
+    ]  # fmt: skip
+    ctx = StoryContext(
+        articles=lambda: iter(()), article=lambda _id: None, findings={"a1": {"times": findings}}
+    )
+    ctx.shared["times"] = times
+    first = text.index(" Trump")
+    assert _sentence_date(ctx, "a1", 0, first) == "2017-05-26"  # the article's date
+    assert _sentence_date(ctx, "a1", first + 1, len(text)) == "2017-05-09"

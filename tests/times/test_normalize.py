@@ -214,3 +214,19 @@ def test_counting_from_an_anchor_is_told_no_finer_than_either(
     anchor, granularity, count, unit, moved
 ):
     assert counted_from(anchor, granularity, count, unit) == moved
+
+
+@pytest.mark.slow
+def test_a_time_in_a_clause_describing_a_noun_is_told_as_background():
+    from dossier.annotate import load_pipeline
+    from dossier.times.normalize import describes_a_noun
+
+    nlp = load_pipeline()
+
+    def background(text: str, word: str) -> bool:
+        return describes_a_noun([t for t in nlp(text) if t.text == word])
+
+    assert background("The FBI is investigating meetings Kushner had in December.", "December")
+    assert background("The talks, which began in January, resumed on Monday.", "January")
+    assert not background("The talks, which began in January, resumed on Monday.", "Monday")
+    assert not background("Officials said on Tuesday that the attack killed 20.", "Tuesday")
