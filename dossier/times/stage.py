@@ -14,11 +14,12 @@ evidence, combined when both exist:
   "within 60 days" guess, not over the dates the text gives.
 
 Its relative expressions ("on Tuesday", "next year") are then resolved against the range's
-earliest day, typed `approximate`, the reason naming the inferred date. Nothing bounded: the
-article stays undated and they stay `unresolved`.
+reference day (`reference_day`: its earliest day, or the middle of the dates of the articles
+it shares events with), typed `approximate`, the reason naming the inferred range. Nothing
+bounded: the article stays undated and they stay `unresolved`.
 
 `shared["times"]`: `reference_date(article)` (publication date, else the inferred range's
-earliest day, else None) and `in_span(article, start, end)`.
+reference day, else None) and `in_span(article, start, end)`.
 """
 
 from __future__ import annotations
@@ -148,6 +149,23 @@ def infer_range(
     return DateRange(earliest=earliest, latest=latest, reason="; ".join(reasons))
 
 
+def reference_day(
+    window: DateRange, shared: tuple[dt.date, dt.date, list[str]] | None
+) -> dt.date:
+    """The day an undated article's relative expressions are read from. From what it says, the
+    range's earliest day: news is written soon after what it reports. Where the articles it
+    shares events with shaped the range, the middle of their dates, within the range: the
+    window around them reaches two weeks either side, and its earliest day would put "on
+    Monday" a fortnight early."""
+    if shared is None:
+        return window.earliest
+    low, high, _ids = shared
+    if not (low <= window.earliest and window.latest <= high):
+        return window.earliest  # its own dates won over theirs
+    middle = low + (high - low) // 2
+    return min(max(middle, window.earliest), window.latest)
+
+
 def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
     return TimeExpression(
         article=article_id,
@@ -164,7 +182,7 @@ def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
 
 def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -> TimeFinding:
     """A relative expression of an undated article, against its inferred date. A day told in
-    the past that the earliest date would put in the year before may lie within the range
+    the past that the reference day would put in the year before may lie within the range
     ("On Feb. 28, Cohen emailed ..." written between 27 February and April): then it does."""
     again = [r for r in readings(finding.text, reference, lambda s, e: finding.direction)]
     if not again or again[0].value is None:
@@ -175,7 +193,7 @@ def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -
         day = _day(later[0].value) if later else None
         same_day_of_year = day is not None and later[0].value[4:] == (first.value or "")[4:]
         if same_day_of_year and window.earliest <= day <= window.latest:
-            first = later[0]  # a weekday stays by the earliest date: news is written soon
+            first = later[0]  # a weekday stays by the reference day
     return finding.model_copy(
         update={
             "value": first.value,
@@ -217,7 +235,7 @@ class TimesStage:
             window = infer_range(own, shared.get(article.id))
             if window is None:
                 continue
-            reference = window.earliest
+            reference = reference_day(window, shared.get(article.id))
             index.references[article.id] = reference
             # What counts from a time the article names ("two days later") counts again
             # from that time as now resolved.
