@@ -14,10 +14,12 @@ story's threads (the actors, places, forums and agreements each sentence names),
 also earns credit for every one of the story's main threads that no chosen passage names yet,
 so a short summary tells several threads instead of the best-told one twice.
 
-A sentence is cited as a span of itself: a dateline ("DENVER (AP) —") and a quotation mark
-the sentence splitter left on the wrong side are trimmed off. A sentence that leans on the
-one before it (it opens on a pronoun or a connective) is never used alone, but may follow
-its predecessor when that one is chosen; `reading_order` keeps the two together.
+A sentence is cited as a span of itself: a dateline ("DENVER (AP) —"), a quotation mark the
+sentence splitter left on the wrong side and an opening connective set off by a comma
+("However, ...": `detached`; reports show what remains with a capital) are trimmed off. A
+sentence that leans on the one before it (it opens on a pronoun or another connective) is
+never used alone, but may follow its predecessor when that one is chosen; `reading_order`
+keeps the two together. Photo captions and a web archive's notes on its crawl are furniture.
 
 Quotations are followed across sentences (`quote_states`): a sentence inside a quotation
 opened earlier is someone's words without the marks that say so, and is never used alone; a
