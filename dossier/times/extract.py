@@ -142,17 +142,17 @@ def _counted(
     )
 
 
+def _tokens(sent: Span, start: int, end: int) -> list:
+    """The sentence's tokens covering characters start..end of it (none if out of it)."""
+    span = sent.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def _direction_finder(sent: Span):
     def direction_at(start: int, end: int) -> Direction | None:
-        span = sent.char_span(start, end, alignment_mode="expand")
-        return tense_direction(list(span)) if span is not None else None
+        return tense_direction(_tokens(sent, start, end))
 
     return direction_at
-
-
-def _describes_noun(sent: Span, start: int, end: int) -> bool:
-    span = sent.char_span(start, end, alignment_mode="expand")
-    return span is not None and describes_a_noun(list(span))
 
 
 class TimeExtractor:
@@ -187,8 +187,8 @@ class TimeExtractor:
         found = []
         for reading in readings(text, reference, finder):
             direction = finder(reading.start, reading.end)
-            noun = bool(doc.parsed) and _describes_noun(
-                sent, window_start + reading.start, window_start + reading.end
+            noun = bool(doc.parsed) and describes_a_noun(
+                _tokens(sent, window_start + reading.start, window_start + reading.end)
             )
             found.append(
                 TimeFinding(

@@ -542,12 +542,18 @@ def _mark_relative(found: list[Reading]) -> None:
         reading.reason = "relative to the publication date, which the article does not give"
 
 
-def _told_in_the_past(token: Any) -> bool:
-    """Whether the clause holding `token` (a spaCy token) is told in the past tense."""
+def _governing_verb(token: Any) -> Any:
+    """The verb (or the root) a spaCy token hangs on, a few steps up at most."""
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
             break
         token = token.head
+    return token
+
+
+def _told_in_the_past(token: Any) -> bool:
+    """Whether the clause holding `token` (a spaCy token) is told in the past tense."""
+    token = _governing_verb(token)
     return token.tag_ == "VBD" or any(
         child.dep_ in {"aux", "auxpass"} and child.tag_ == "VBD" for child in token.children
     )
@@ -573,12 +579,7 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
     """Past or future from the verb governing an expression's tokens (spaCy tokens)."""
     if not tokens:
         return None
-    token = tokens[0]
-    for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
-            break
-        token = token.head
-    verb = token
+    verb = _governing_verb(tokens[0])
     would = False
     for word in [*verb.children, *verb.head.children] if verb.dep_ == "xcomp" else verb.children:
         if word.dep_ == "aux" and word.lower_ in {"will", "shall", "'ll", "wo", "’ll"}:
