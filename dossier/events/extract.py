@@ -95,8 +95,12 @@ def _hyphenated(token: Token) -> str | None:
     return None
 
 
+# A word inside a date names a time, not an act: "on Thursday, March 6" holds no protest march.
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
 def trigger_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
-    if token.ent_type_ in NAME_ENTITIES or token.dep_ in ("amod", "compound"):
+    if token.ent_type_ in NAME_ENTITIES | TIME_ENTITIES or token.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(token)
     dependents = {_lemma(child) for child in token.children}

@@ -282,6 +282,14 @@ def test_declared_acts_are_threats_or_intents(nlp):
 
 
 @pytest.mark.slow
+def test_a_month_is_no_march(nlp):
+    text = "Ukrainian marines wave as they leave a base in Feodosia, Crimea, on Tuesday, March 25."
+    assert not [f for f in events_of(nlp, text) if f.type == "PROTEST"]
+    protest = only(events_of(nlp, "Thousands joined the march on Saturday."), "PROTEST")
+    assert protest.trigger == "march"
+
+
+@pytest.mark.slow
 def test_crimes_committed_are_no_commitment(nlp):
     text = (
         "Illustrating the pressure now faced by Russia, French officials said on Monday that "
