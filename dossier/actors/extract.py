@@ -191,6 +191,8 @@ def _title_span(ent: Span) -> Span | None:
             break
         if token.pos_ == "ADP" and token.lower_ not in {"of", "for"}:
             break  # "In Washington US Secretary of State": the office starts after "In"
+        if token.pos_ in {"SCONJ", "CCONJ", "ADV"} and token.lower_ != "and":
+            break  # "But U.S. President", "After Russian Foreign Minister": capitalised first
         span = doc[start : ent.start]
         if token.lower_ in {"of", "for"} and any(t.lower_ in ROLE_NOUNS for t in span):
             break  # "spokeswoman for special envoy" de Mistura: the office is "special envoy"
@@ -205,8 +207,8 @@ def _title_span(ent: Span) -> Span | None:
             start = end
     while start < ent.start and doc[start].lower_ in {"of", "for", "and"}:
         start += 1
-    if start == ent.start:
-        return None
+    if start == ent.start or doc[ent.start - 1].lower_ in {"of", "for"}:
+        return None  # "a spokesman for Heller" is Heller's spokesman, not Heller
     span = doc[start : ent.start]
     if not any(t.lower_ in ROLE_NOUNS for t in span):
         return None
@@ -284,7 +286,7 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
     start, end, surface = offset + ent.start_char, offset + ent.end_char, ent.text
     if surface.lower().startswith("the "):
         start, surface = start + 4, surface[4:]
-    if surface.endswith("'s") or surface.endswith("’s"):
+    if surface.endswith(("'s", "’s", "‘s")):  # "Cliven Bundy‘s": a mistyped apostrophe too
         end, surface = end - 2, surface[:-2]
     return ActorCandidate(
         kind="name",

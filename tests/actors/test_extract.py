@@ -1,4 +1,5 @@
-"""Who a subject "he" or "she" refers to, on sentences from Multi-News reports."""
+"""Names, offices and who a subject "he" or "she" refers to, on sentences from Multi-News
+reports."""
 
 from __future__ import annotations
 
@@ -49,3 +50,37 @@ def test_a_person_taken_for_one_gender_is_passed_over_by_the_other():
         "and bought her a cup of tea. She was a sex worker."
     )
     assert _antecedents(text) == [("he", "Jim Reischl"), ("She", "Linh Hoa")]
+
+
+def _offices(text: str) -> dict[str, str | None]:
+    """name -> the office written with it, for each person the text names."""
+    from dossier.actors.extract import _name_candidate
+    from dossier.annotate import load_pipeline
+
+    doc = load_pipeline()(text)
+    found = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            candidate = _name_candidate(ent, 0, text)
+            found[candidate.text] = candidate.role
+    return found
+
+
+def test_an_office_starts_after_a_capitalised_conjunction_and_is_never_a_preposition_object():
+    text = "But U.S. President Barack Obama said Wednesday there is no military option."
+    assert _offices(text) == {"Barack Obama": "U.S. President"}
+    text = "After Russian Foreign Minister Sergei Lavrov spoke, the talks ended."
+    assert _offices(text) == {"Sergei Lavrov": "Russian Foreign Minister"}
+    # Heller's spokesman spoke; Heller is no spokesman
+    text = "Paul called the remarks offensive, while a spokesman for Heller declared them racist."
+    assert _offices(text)["Heller"] is None
+    assert _offices("US Secretary of State John Kerry met him.") == {
+        "John Kerry": "US Secretary of State"
+    }
+
+
+def test_a_possessive_with_a_mistyped_apostrophe_is_the_name():
+    assert list(_offices("Sean Hannity reacted to Cliven Bundy‘s slavery remarks.")) == [
+        "Sean Hannity",
+        "Cliven Bundy",
+    ]
