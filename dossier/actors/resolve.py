@@ -317,6 +317,13 @@ class Resolver:
             if not options:
                 if candidate.label != "PERSON":
                     continue
+                # "officials in Kiev and Moscow": the NER takes a capital or a country named
+                # alone for a person now and then; with nobody of that surname, it is the place.
+                place = country_of(candidate.text) or capital_country(candidate.text)
+                if place is not None and place.country:
+                    if candidate.acts:
+                        self._assign(article, candidate, self._country(place.country))
+                    continue
                 cluster = self._cluster(f"person:{surname}:1", "person", "person")
                 cluster.surname = surname
                 by_surname[surname].append(cluster)

@@ -117,6 +117,23 @@ def test_paris_that_acts_is_france_paris_where_talks_happen_is_not(tmp_path):
     assert _actor(story, "Moscow")["name"] == "Russia"
 
 
+def test_a_capital_the_ner_takes_for_a_person_is_its_state_or_a_place(tmp_path):
+    """A Multi-News Ukraine build had a person "Kiev" with 20 mentions: the NER tagged one
+    Kiev as a person, and every later Kiev joined that "surname"."""
+    story = _build(
+        tmp_path,
+        [
+            "Speaking in Brussels on Thursday, Prime Minister Arseniy Yatsenyuk said Kiev was "
+            "in no hurry to impose a visa regime on Russia.",
+            "Officials in Kiev and Moscow talked of trade, visa and other restrictions.",
+        ],
+    )
+    assert not [a for a in story["actors"] if a["type"] == "person" and a["name"] == "Kiev"]
+    ukraine = _actor(story, "Kiev")
+    assert ukraine is not None and ukraine["name"] == "Ukraine"
+    assert [m["article"] for m in ukraine["mentions"]] == [story["articles"][0]["id"]]
+
+
 def test_two_spokesmen_in_two_articles_stay_apart(tmp_path):
     story = _build(
         tmp_path,
