@@ -215,7 +215,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 
 def story_title(stats: StoryStats) -> str:
     """Name the story after what it names most: "Syria, Aleppo, Russia: 5 articles"."""
-    names = [text for _, text, _, _ in stats.top_entities(3, labels=("GPE", "PERSON", "ORG"))]
+    ranked = stats.top_entities(len(stats.entity_mentions), labels=("GPE", "PERSON", "ORG"))
+    # "Jordan" the boy and "Jordan" the country, as the NER had it, are one word in a title.
+    names = list(dict.fromkeys(text for _, text, _, _ in ranked))[:3]
     noun = "article" if stats.articles == 1 else "articles"
     lead = ", ".join(names) + ": " if names else "Story of "
     return f"{lead}{stats.articles} {noun}"

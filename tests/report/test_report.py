@@ -46,3 +46,18 @@ def test_markdown_report_escapes_html_and_links(tmp_path):
     # Brackets are escaped, so no Markdown link can be formed from article text.
     assert re.search(r"(?<!\\)\]\(", md) is None
     assert "evil&lt;script&gt;.txt" in md
+
+
+def test_a_title_names_each_word_once():
+    """A Multi-News build was titled "Stinson, Jordan, Jordan": the boy Jordan and the
+    country the NER took the name for."""
+    from collections import Counter
+
+    from dossier.report import StoryStats, story_title
+
+    stats = StoryStats(articles=4)
+    stats.entity_mentions = Counter(
+        {("PERSON", "Stinson"): 28, ("PERSON", "Jordan"): 12, ("GPE", "Jordan"): 4,
+         ("GPE", "Largo"): 3}
+    )  # fmt: skip
+    assert story_title(stats) == "Stinson, Jordan, Largo: 4 articles"
