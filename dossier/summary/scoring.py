@@ -91,9 +91,15 @@ _CAPTION = re.compile(
 )
 
 
+# A photo gallery run into the text: "... their families. Hide Caption 1 of 132 Photos:
+# Photos: Crisis in Ukraine Crisis in Ukraine – Ukrainian marines wave as they leave ...".
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|^Photos?:\s")
+
+
 def caption(text: str) -> bool:
     """Whether a sentence is a photo caption."""
-    return bool(_CAPTION.match(text.strip()))
+    text = text.strip()
+    return bool(_CAPTION.match(text) or _GALLERY.search(text))
 
 
 # A caption goes on for a sentence or two after the one that opens it ("FILE - In this May 20,

@@ -35,6 +35,11 @@ from dossier.summary.scoring import (
         # photo captions (Multi-News)
         "A photo from the 1998 excavation, with the brachiosaur foot bones below a tail.",
         "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
+        # a CNN photo gallery run into the text
+        "Hide Caption 26 of 132 Photos: Photos: Crisis in Ukraine Crisis in Ukraine – Armed "
+        "soldiers stand guard outside a Ukrainian military base in Perevalne on March 17.",
+        "Photos: Photos: Crisis in Ukraine Crisis in Ukraine – Ukrainian tanks are transported "
+        "from their base in Perevalne, Crimea, on Wednesday, March 26.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
         "Follow us on Twitter for the latest news about the Syrian peace talks today.",
         "Syria talks?",
