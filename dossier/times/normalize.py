@@ -66,6 +66,8 @@ _YEAR_SPAN = re.compile(
     r"\b(?:between|from)\s+((?:1[89]|20)\d\d)\s+(?:and|to|until|till)\s+((?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "three weeks ago", "two years ago": counted back in a unit, and as precise as that unit.
+_AGO = re.compile(r"\b(week|month|year)s?\s+ago\b", re.IGNORECASE)
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -266,13 +268,14 @@ def _reading(
                 "exact",
                 _reason("weekday of the publication date itself", reference, surface),
             )
+        value, granularity = _counted_back(candidates[index], surface)
         return Reading(
             start,
             end,
             surface,
-            candidates[index],
+            value,
             None,
-            "day",
+            granularity,
             "approximate" if approximate else "exact",
             _reason(reason, reference, surface),
         )
@@ -431,6 +434,20 @@ def first_day(value: str | None) -> dt.date | None:
     if value is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value):
         return None
     return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+
+
+def _counted_back(day: str, surface: str) -> tuple[str, str]:
+    """The value and granularity of a day the recognizer counted back to: "three weeks ago"
+    names a week, "two years ago" a year, not the very day that many days back."""
+    unit = _AGO.search(surface)
+    first = first_day(day) if unit else None
+    if unit is None or first is None:
+        return day, "day"
+    unit_name = unit[1].lower()
+    if unit_name == "week":
+        year, week, _ = first.isocalendar()
+        return f"{year}-W{week:02d}", "week"
+    return (day[:7], "month") if unit_name == "month" else (day[:4], "year")
 
 
 def _month_shift(year: int, month: int, months: int) -> tuple[int, int]:

@@ -56,6 +56,12 @@ def test_weekday_of_the_publication_day_is_that_day():
         ("A UN Security Council resolution on December 18 approved", "2015-12-18", "day"),
         ("On a trip to Egypt last summer, we were shocked", "2015-SU", "season"),
         ("records from the 1990s to 2005", "199X", "decade"),
+        # counted back in a unit, as precise as that unit: Multi-News MH370 and Ukraine
+        # timelines had "almost three weeks ago" as a day three weeks back
+        ("a jetliner presumed to have crashed almost three weeks ago", "2016-W03", "week"),
+        ("The company was sold two years ago.", "2014", "year"),
+        ("It began three months ago.", "2015-11", "month"),
+        ("He left ten days ago.", "2016-02-01", "day"),
     ],
 )
 def test_relative_and_partial_dates_resolve_against_the_publication_date(text, value, granularity):
