@@ -14,6 +14,7 @@ narrative counts them from the time it named before, so `anaphor` tells them apa
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -193,7 +194,57 @@ def readings(
     if reference is None:
         _mark_relative(found)
     found.extend(_pattern_readings(text, found))
-    return sorted(found, key=lambda r: r.start)
+    return _anniversaries(sorted(found, key=lambda r: r.start), text)
+
+
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+_COUNTED_BACK = re.compile(r"\b(\d+|[a-z]+)\s+(week|month|year)s?\s+ago$", re.IGNORECASE)
+
+
+def _anniversaries(found: list[Reading], text: str) -> list[Reading]:
+    """"Two years ago on Sunday", "ten years ago today": the day that many units before the
+    day named next to it, as one expression (the recognizer reads the two halves apart)."""
+    out: list[Reading] = []
+    for reading in found:
+        before = out[-1] if out else None
+        counted = _COUNTED_BACK.search(before.text) if before is not None else None
+        day = first_day(reading.value) if reading.granularity == "day" else None
+        if (
+            before is None
+            or counted is None
+            or day is None
+            or not re.fullmatch(r"\s*(?:on\s+)?", text[before.end : reading.start])
+        ):
+            out.append(reading)
+            continue
+        count = _COUNT_WORDS.get(counted[1].lower()) or (
+            int(counted[1]) if counted[1].isdigit() else 0
+        )
+        unit = counted[2].lower()
+        if not count:
+            out.append(reading)
+            continue
+        if unit == "week":
+            back = day - dt.timedelta(weeks=count)
+        else:
+            year, month = _month_shift(day.year, day.month, -count * (12 if unit == "year" else 1))
+            back = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        out[-1] = Reading(
+            before.start,
+            reading.end,
+            text[before.start : reading.end],
+            back.isoformat(),
+            None,
+            "day",
+            before.type if before.type == "approximate" else reading.type,
+            f"{before.text} counted back from {reading.text} ({reading.value})",
+            relative=True,
+        )
+    return out
 
 
 def _reading(

@@ -62,6 +62,9 @@ def test_weekday_of_the_publication_day_is_that_day():
         ("The company was sold two years ago.", "2014", "year"),
         ("It began three months ago.", "2015-11", "month"),
         ("He left ten days ago.", "2016-02-01", "day"),
+        # ... unless counted back from a day: an anniversary (Multi-News, Sandy Hook)
+        ("children killed in Newtown two years ago on Sunday have taken", "2014-02-14", "day"),
+        ("Ten years ago today, the levees broke.", "2006-02-11", "day"),
     ],
 )
 def test_relative_and_partial_dates_resolve_against_the_publication_date(text, value, granularity):
