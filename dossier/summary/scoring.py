@@ -91,15 +91,21 @@ _CAPTION = re.compile(
 )
 
 
-# A photo gallery run into the text: "... their families. Hide Caption 1 of 132 Photos:
-# Photos: Crisis in Ukraine Crisis in Ukraine – Ukrainian marines wave as they leave ...".
-_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|^Photos?:\s")
+# Caption wherever it shows in the sentence: a photo gallery run into the text ("... their
+# families. Hide Caption 1 of 132 Photos: Photos: Crisis in Ukraine Crisis in Ukraine –
+# Ukrainian marines wave ..."), or a caption that names its picture further on ("The car
+# driven by Adam Lanza is pictured ..., in this evidence photo released by the ... Police").
+_CAPTION_ANYWHERE = re.compile(
+    r"\bHide Caption \d+ of \d+\b|^Photos?:\s"
+    r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b",
+    re.IGNORECASE,
+)
 
 
 def caption(text: str) -> bool:
     """Whether a sentence is a photo caption."""
     text = text.strip()
-    return bool(_CAPTION.match(text) or _GALLERY.search(text))
+    return bool(_CAPTION.match(text) or _CAPTION_ANYWHERE.search(text))
 
 
 # A caption goes on for a sentence or two after the one that opens it ("FILE - In this May 20,

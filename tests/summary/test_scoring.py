@@ -40,6 +40,8 @@ from dossier.summary.scoring import (
         "soldiers stand guard outside a Ukrainian military base in Perevalne on March 17.",
         "Photos: Photos: Crisis in Ukraine Crisis in Ukraine – Ukrainian tanks are transported "
         "from their base in Perevalne, Crimea, on Wednesday, March 26.",
+        "The car driven by Adam Lanza is pictured at Sandy Hook Elementary School in Newtown, "
+        "Connecticut, in this evidence photo released by the Connecticut State Police.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
         "Follow us on Twitter for the latest news about the Syrian peace talks today.",
         "Syria talks?",
