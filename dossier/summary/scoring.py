@@ -182,10 +182,17 @@ _PLACE = (
 )
 _AGENCY = r"\((?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\)"  # (AP), (HealthDay News), (CBS SF)
 _DASH = r"(?:[—–]+|-{1,2})"
+# The AP's abbreviations of US states, as datelines write them.
+_STATE_ABBREVIATION = (
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+    r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo|N\.[HJMYCD]|[RS]\.[ICD]|D\.C)\."
+)
 _DATELINE = re.compile(
     rf"(?:{_PLACE}\s*)?{_AGENCY}(?:\s*{_DASH})?\s*"
     rf"|[A-Z][a-z]+ \((?:CNN|AP|AFP|Reuters|UPI)\)(?:\s*{_DASH})?\s*"
     rf"|{_PLACE}\s*(?:[—–]|--)\s*"
+    # "NEWTOWN, Conn. Parents of ...": the dash lost in scraping, the state's abbreviation left
+    rf"|[A-Z][A-Z'’-]{{2,}}(?: [A-Z][A-Z'’-]+)*,\s*{_STATE_ABBREVIATION}\s+"
 )
 # Space, and the zero-width characters scraped pages carry along with it.
 _BLANK = " \t\n\r\f\v\u00a0\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff"

@@ -96,6 +96,11 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
             "INDEPENDENCE, Mo. — A woman was charged on Friday with leaving her child alone.",
             "A woman was charged on Friday with leaving her child alone.",
         ),
+        (  # the dash lost in scraping (Multi-News, Sandy Hook)
+            "NEWTOWN, Conn. Parents of almost half the young children killed have taken steps.",
+            "Parents of almost half the young children killed have taken steps.",
+        ),
+        ("ISIS, Gen. Votel said, is weaker.", "ISIS, Gen. Votel said, is weaker."),
         (
             "French President Francois Hollande (R) speaks with Vladimir Putin in Paris.",
             "French President Francois Hollande (R) speaks with Vladimir Putin in Paris.",
