@@ -307,6 +307,21 @@ def _countries_by_code() -> dict[str, GazetteerEntry]:
     }
 
 
+# Words no person's name holds: "Sandy Hook Elementary School", "Bank Rossiya" and "Largo
+# Police" tagged as persons are institutions.
+_INSTITUTION = re.compile(
+    r"\b(?:school|elementary|university|college|academy|hospital|police|department|bank|"
+    r"airlines?|airways|corporation|inc|ltd|llc|foundation|institute|council|committee|"
+    r"ministry|agency|association|museum|commission)\b",
+    re.IGNORECASE,
+)
+
+
+def institution(name: str) -> bool:
+    """Whether a name tagged as a person's names an institution."""
+    return bool(_INSTITUTION.search(name))
+
+
 def organisation_type(name: str) -> str:
     """The actor type an organisation's name suggests, most specific first."""
     if _MEDIA.search(name) and not _IGO.search(name):

@@ -34,6 +34,7 @@ from dossier.actors.names import (
     country_of,
     first_names_match,
     initials,
+    institution,
     org_key,
     organisation_type,
     person_parts,
@@ -193,7 +194,10 @@ class Resolver:
 
     # -- passes ---------------------------------------------------------------------------
     def run(self, candidates: dict[str, list[ActorCandidate]]) -> None:
-        names = [(a, c) for a, found in candidates.items() for c in found if c.kind == "name"]
+        names = [
+            (a, _as_institution(c)) for a, found in candidates.items() for c in found
+            if c.kind == "name"
+        ]  # fmt: skip
         rest: list[tuple[str, ActorCandidate]] = []
         for article, candidate in names:
             if not self._sure(article, candidate):
@@ -650,6 +654,13 @@ class Resolver:
             if actor_id is not None:
                 return actor_id
         return None
+
+
+def _as_institution(candidate: ActorCandidate) -> ActorCandidate:
+    """A name the NER took for a person's that names an institution, as an organisation's."""
+    if candidate.label == "PERSON" and institution(candidate.text):
+        return candidate.model_copy(update={"label": "ORG", "role": None})
+    return candidate
 
 
 def _distinct_roles(roles: list[str]) -> list[str]:

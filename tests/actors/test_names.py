@@ -11,6 +11,7 @@ from dossier.actors.names import (
     country_of,
     first_names_match,
     initials,
+    institution,
     org_key,
     organisation_type,
     person_parts,
@@ -115,3 +116,17 @@ def test_capitals_and_seats_of_government_stand_for_their_state():
 )
 def test_organisation_types_from_names(name, kind):
     assert organisation_type(name) == kind
+
+
+def test_names_the_ner_takes_for_persons_that_name_institutions():
+    """Multi-News builds had "Sandy Hook Elementary School", "Bank Rossiya" and "Largo
+    Police" as persons."""
+    from dossier.actors.extract import ActorCandidate
+    from dossier.actors.resolve import _as_institution
+
+    for name in ("Sandy Hook Elementary School", "Bank Rossiya", "Largo Police"):
+        assert institution(name)
+        tagged = ActorCandidate(kind="name", start=0, end=len(name), text=name, label="PERSON")
+        assert _as_institution(tagged).label == "ORG"
+    for name in ("Cliven Bundy", "Margaret Court", "Frank Church", "Sandy Hook"):
+        assert not institution(name)
