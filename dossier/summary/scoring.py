@@ -100,12 +100,19 @@ _CAPTION_ANYWHERE = re.compile(
     r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b",
     re.IGNORECASE,
 )
+# A photo credit, written as credits are ("an AP photo showed" is news): "AP Photo/Brennan
+# Linsley", "REUTERS/Arnd Wiegmann", "Michael Nagle/Getty Images", "Image copyright".
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:AP|AFP) Photo\b|\bREUTERS/|/Getty Images\b|\bImage copyright\b|\btoggle caption\b"
+)
 
 
 def caption(text: str) -> bool:
     """Whether a sentence is a photo caption."""
     text = text.strip()
-    return bool(_CAPTION.match(text) or _CAPTION_ANYWHERE.search(text))
+    return bool(
+        _CAPTION.match(text) or _CAPTION_ANYWHERE.search(text) or _PHOTO_CREDIT.search(text)
+    )
 
 
 # A caption goes on for a sentence or two after the one that opens it ("FILE - In this May 20,

@@ -42,6 +42,7 @@ from dossier.summary.scoring import (
         "from their base in Perevalne, Crimea, on Wednesday, March 26.",
         "The car driven by Adam Lanza is pictured at Sandy Hook Elementary School in Newtown, "
         "Connecticut, in this evidence photo released by the Connecticut State Police.",
+        "AP Photo/Brennan Linsley Bill Cosby performs at the Buell Theater in Denver on Jan. 17.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
         "Follow us on Twitter for the latest news about the Syrian peace talks today.",
         "Syria talks?",
@@ -57,6 +58,7 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert not usable("Share on Facebook and let your friends know about the latest talks.")
     assert usable("The gunman had posted threats on Facebook two days before the shooting.")
     assert usable("The minister said in an email that the talks would resume in Geneva.")
+    assert usable("An AP photo of the rally showed the minister waving to the crowd below.")
     # a tip line or hotline is a call to the reader; a number in the news is not
     assert not usable("Anyone with information concerning the whereabouts of Alexis Murphy "
                       "should contact the Nelson County Sheriff's Office at 434-263-7050.")
