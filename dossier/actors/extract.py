@@ -288,6 +288,8 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
         start, surface = start + 4, surface[4:]
     if surface.endswith(("'s", "’s", "‘s")):  # "Cliven Bundy‘s": a mistyped apostrophe too
         end, surface = end - 2, surface[:-2]
+    elif surface.endswith(("s'", "s’")):  # "ABC News’ Linsey Davis"
+        end, surface = end - 1, surface[:-1]
     return ActorCandidate(
         kind="name",
         start=start,

@@ -79,6 +79,18 @@ def test_an_office_starts_after_a_capitalised_conjunction_and_is_never_a_preposi
     }
 
 
+def _names(text: str) -> list[str]:
+    from dossier.actors.extract import _name_candidate
+    from dossier.annotate import load_pipeline
+
+    doc = load_pipeline()(text)
+    return [_name_candidate(ent, 0, text).text for ent in doc.ents if ent.label_ == "ORG"]
+
+
+def test_a_plural_possessive_is_the_name():
+    assert "ABC News" in _names("He spoke in an exclusive interview with ABC News’ Linsey Davis.")
+
+
 def test_a_possessive_with_a_mistyped_apostrophe_is_the_name():
     assert list(_offices("Sean Hannity reacted to Cliven Bundy‘s slavery remarks.")) == [
         "Sean Hannity",
