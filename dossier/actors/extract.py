@@ -221,7 +221,12 @@ def _appositive_span(ent: Span) -> Span | None:
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > ent.end - 1:
-            span = ent.doc[child.left_edge.i : child.right_edge.i + 1]
+            end = child.right_edge.i + 1
+            # "chairman of the ... Commission that is entering its final phase": the office
+            # ends where a clause describing it begins.
+            clauses = [t.left_edge.i for t in child.subtree if t.dep_ in {"relcl", "acl"}]
+            end = min([end, *(i for i in clauses if i > child.i)])
+            span = ent.doc[child.left_edge.i : end]
             if child.lower_ in ROLE_NOUNS or any(t.lower_ in ROLE_NOUNS for t in span[:6]):
                 return span
     if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in ROLE_NOUNS:

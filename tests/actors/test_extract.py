@@ -91,6 +91,17 @@ def test_a_plural_possessive_is_the_name():
     assert "ABC News" in _names("He spoke in an exclusive interview with ABC News’ Linsey Davis.")
 
 
+def test_an_office_in_apposition_ends_where_a_clause_describing_it_begins():
+    text = (
+        '"We are meeting monthly," said Kyle Lyddy, chairman of the Sandy Hook Permanent '
+        "Memorial Commission that is entering its final phase of recommending memorials."
+    )
+    assert _offices(text) == {"Kyle Lyddy": "chairman of the Sandy Hook Permanent Memorial "
+                              "Commission"}  # fmt: skip
+    text = "John Smith, a spokesman appointed last year, declined to comment."
+    assert _offices(text) == {"John Smith": "spokesman"}
+
+
 def test_a_possessive_with_a_mistyped_apostrophe_is_the_name():
     assert list(_offices("Sean Hannity reacted to Cliven Bundy‘s slavery remarks.")) == [
         "Sean Hannity",
