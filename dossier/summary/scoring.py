@@ -68,7 +68,16 @@ _DETACHABLE = re.compile(
 )
 # "Hours later, he retweeted ...", "On Sunday, she urged ...": the subject is a pronoun after
 # an opening phrase.
-_LATE_PRONOUN = re.compile(r"[^,]{1,40},\s*(?:he|she|they|it)\b")
+# "Allowing for rounding, that only accounts for ...": so is a demonstrative standing for what
+# came before (not one that goes with a noun: "Flowing in every day, these data are ...").
+_LATE_PRONOUN = re.compile(
+    r"[^,]{1,40},\s*(?:(?:he|she|they|it)\b"
+    r"|(?:this|that)(?:['’]s\b|\s+(?:is|was|has|had|will|would|can|could|should|may|might|"
+    r"must|only|also|just|seems?|means?|meant|accounts?|shows?|makes?|leaves?|comes?|came|"
+    r"goes|went|happens?|happened)\b)"
+    r"|(?:these|those)\s+(?:are|were|have|had|will|would|can|could|may|might|must|only|also|"
+    r"just)\b)"
+)
 # Web furniture and agency credits that survive scraping; never summary material. Words like
 # "Facebook" or "email" alone are not furniture: news reports what was posted and sent.
 _BOILERPLATE = re.compile(

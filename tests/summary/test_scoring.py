@@ -32,6 +32,8 @@ from dossier.summary.scoring import (
         "“For that the strikes on Aleppo must stop,” he maintained.",
         # Multi-News (April Fools): a pronoun subject after an opening phrase
         "Hours later, he retweeted a post about April Fools posts before revealing the prank.",
+        # ... or a demonstrative standing for what came before (Multi-News, Nevada marijuana)
+        "Allowing for rounding, that only accounts for about 15 percent of sales in the state.",
         # photo captions (Multi-News)
         "A photo from the 1998 excavation, with the brachiosaur foot bones below a tail.",
         "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
@@ -59,6 +61,7 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert usable("The gunman had posted threats on Facebook two days before the shooting.")
     assert usable("The minister said in an email that the talks would resume in Geneva.")
     assert usable("An AP photo of the rally showed the minister waving to the crowd below.")
+    assert usable("Despite all this, those close to him believe that Yusupov will stay at HQ.")
     # a tip line or hotline is a call to the reader; a number in the news is not
     assert not usable("Anyone with information concerning the whereabouts of Alexis Murphy "
                       "should contact the Nelson County Sheriff's Office at 434-263-7050.")
