@@ -281,6 +281,15 @@ def _trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_)
 
 
+def _proper(text: str) -> bool:
+    """Whether an entity's text can be a proper name: it has letters, and a capital among them
+    where its script has capitals ("marijuana" and "e.e" tagged as organisations are not)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and (
+        any(ch.isupper() for ch in letters) or not any(ch.islower() for ch in letters)
+    )
+
+
 def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
     role = _title_span(ent) or _appositive_span(ent) if ent.label_ == "PERSON" else None
     affiliation, affiliation_label = _affiliation(role) if role is not None else (None, None)
@@ -467,7 +476,7 @@ class ActorExtractor:
             for ent in sent.ents:
                 if ent.label_ in NAME_LABELS:
                     trimmed = _trimmed(ent)
-                    if trimmed is not None and any(ch.isalpha() for ch in trimmed.text):
+                    if trimmed is not None and _proper(trimmed.text):
                         candidate = _name_candidate(trimmed, offset, text)
                         found.append(candidate)
                         if candidate.expansion:

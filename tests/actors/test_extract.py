@@ -87,6 +87,13 @@ def _names(text: str) -> list[str]:
     return [_name_candidate(ent, 0, text).text for ent in doc.ents if ent.label_ == "ORG"]
 
 
+def test_a_name_without_a_capital_is_no_name():
+    from dossier.actors.extract import _proper
+
+    assert not _proper("marijuana") and not _proper("e.e") and not _proper("--")
+    assert _proper("Nevada Dispensary Association") and _proper("eBay") and _proper("بشار")
+
+
 def test_a_plural_possessive_is_the_name():
     assert "ABC News" in _names("He spoke in an exclusive interview with ABC News’ Linsey Davis.")
 
