@@ -308,9 +308,16 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A turn of a broadcast transcript ("LEE: I have no idea, but I'll be trying.", "MICHEL
+# MARTIN, HOST: ..."): speech in the form of a script, not a sentence of a report.
+_TRANSCRIPT_TURN = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z.'’ -]{1,30})?:\s")
+
+
 def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
+        return False
+    if _TRANSCRIPT_TURN.match(text):
         return False
     if not text[0].isupper() and text[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption

@@ -32,6 +32,9 @@ from dossier.summary.scoring import (
         "“For that the strikes on Aleppo must stop,” he maintained.",
         # Multi-News (April Fools): a pronoun subject after an opening phrase
         "Hours later, he retweeted a post about April Fools posts before revealing the prank.",
+        # a turn of a broadcast transcript, and a label of web furniture (Multi-News)
+        "LEE: I have no idea, but I'll be trying, and I will keep walking to Washington.",
+        "READ ALSO: Who is Danish inventor Peter Madsen and what did he build in Copenhagen?",
         # ... or a demonstrative standing for what came before (Multi-News, Nevada marijuana)
         "Allowing for rounding, that only accounts for about 15 percent of sales in the state.",
         # photo captions (Multi-News)
