@@ -150,6 +150,14 @@ _PROMO = re.compile(
     r"|click to tweet$",
     _I,
 )
+# A petition's page: "Thank you for supporting the campaign to make Juneteenth a National
+# Holiday.", "Click below to sign the Petition.", "You must confirm your signature in your email
+# for your vote to count."
+_PETITION = re.compile(
+    r"^click below\b|^(?:please )?sign (?:the|our|this) petition\b|\bconfirm your signature\b"
+    r"|^thank you for (?:supporting|signing|your support)\b",
+    _I,
+)
 # On a short line, a link at the end: "GET FOX BUSINESS ON THE GO BY CLICKING HERE".
 _PROMO_SHORT = re.compile(r"\bclick(?:ing)? here[.!]?$", _I)
 # Affiliate notices: "If you buy something through this post, IGN may get a share of the sale."
@@ -505,6 +513,7 @@ RULES: list[Callable[[str, LineContext], Verdict | None]] = [
     _pattern(_MISSING_PAGE, "missing page notice", max_words=40),
     _pattern(_PROMO, "newsletter or follow prompt", max_words=50),
     _pattern(_PROMO_SHORT, "newsletter or follow prompt", max_words=12),
+    _pattern(_PETITION, "petition prompt", max_words=30),
     _pattern(_DISCLOSURE, "affiliate notice", max_words=40),
     _pattern(_READING_TIME, "reading time"),
     _copyright,

@@ -195,6 +195,11 @@ REAL_FURNITURE = [
      "please consider subscribing today. Get full access to our signature journalism for just "
      "99 cents for the first four weeks.", "newsletter or follow prompt"),
     ("Thank you for registering!", "newsletter or follow prompt"),
+    # a petition's page (Multi-News, Juneteenth)
+    ("Thank you for supporting the campaign to make Juneteenth a National Holiday.",
+     "petition prompt"),
+    ("Click below to sign the Petition.", "petition prompt"),
+    ("You must confirm your signature in your email for your vote to count.", "petition prompt"),
     ("Follow Josh Feldman on Twitter: @feldmaniac", "newsletter or follow prompt"),
     ("Follow Scott Stump on Twitter and Google+.", "newsletter or follow prompt"),
     ("Follow us on twitter.com/foxnewslatino", "newsletter or follow prompt"),
