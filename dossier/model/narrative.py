@@ -18,6 +18,12 @@ class SummarySentence(Citation):
     supports: list[Citation] = Field(
         default_factory=list, description="other articles' passages saying the same thing"
     )
+    shown: str | None = Field(
+        default=None,
+        description="the sentence as the summary tells it, when that differs from `text`: a "
+        "person named by surname alone before the summary names them in full is named in "
+        "brackets ('[Ken Auerbach] made it back to shore')",
+    )
 
 
 class TimelineEntry(Strict):

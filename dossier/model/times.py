@@ -25,3 +25,8 @@ class TimeExpression(Mention):
         default=None,
         description="how the value was obtained, or why it could not be resolved",
     )
+    background: bool = Field(
+        default=False,
+        description="in a clause describing a noun ('a tornado that hit Joplin on May 22, "
+        "2011'): it dates background, not what its sentence reports",
+    )

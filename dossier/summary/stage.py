@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from dossier.actors.names import person_parts
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Citation, SummarySentence
 from dossier.summary.scoring import (
@@ -122,28 +123,18 @@ def _people(ctx: StoryContext) -> set[str]:
     }
 
 
-def _background(ctx: StoryContext, article_id: str) -> set[tuple[int, int]]:
-    """(start, end) of the article's time expressions that date a noun's description."""
-    return {
-        (finding.start, finding.end)
-        for finding in ctx.findings.get(article_id, {}).get("times", [])
-        if getattr(finding, "describes_noun", False)
-    }
-
-
 def _sentence_date(ctx: StoryContext, article_id: str, start: int, end: int) -> str | None:
     """The date of what a passage reports: its first day or month that does not date a noun's
     description ("amid reports that the FBI was investigating meetings Kushner had in
     December" is not told in December), else its article's date."""
     times = ctx.shared.get("times")
     if times is not None:
-        background = _background(ctx, article_id)
         for expression in times.in_span(article_id, start, end):
             if (
                 expression.type in {"exact", "approximate"}
                 and expression.granularity in {"day", "month"}
                 and expression.value
-                and (expression.start, expression.end) not in background
+                and not expression.background
             ):
                 return expression.value
         reference = times.reference_date(article_id)
@@ -252,7 +243,9 @@ class SummaryStage:
                 )
             )
         sentences.sort(key=lambda item: item[:3])
-        ctx.sections["summary"] = [item[3] for item in sentences]
+        ordered = [item[3] for item in sentences]
+        name_people(ordered, ctx.sections.get("actors") or [])
+        ctx.sections["summary"] = ordered
 
     @staticmethod
     def _supports(
@@ -281,6 +274,37 @@ class SummaryStage:
                 )
         found.sort(key=lambda item: -item[0])
         return [citation for _, citation in found[:MAX_SUPPORTS]]
+
+
+def name_people(sentences: list[SummarySentence], actors: list[Any]) -> None:
+    """Give each sentence that names a person by surname alone ("Auerbach eventually made it
+    back to shore"), before any sentence of the summary names them in full, the full name in
+    brackets as `shown`: the reader of a summary has not met them in the article."""
+    mentions: dict[str, list[tuple[int, int, str, Any]]] = defaultdict(list)
+    for actor in actors:
+        if getattr(actor, "type", None) != "person" or len(actor.name.split()) < 2:
+            continue
+        for m in actor.mentions:
+            mentions[m.article].append((m.start, m.end, m.text, actor))
+    named: set[str] = set()
+    for sentence in sentences:
+        shown, cursor = [], sentence.start
+        inside = sorted(
+            (found for found in mentions.get(sentence.article, [])
+             if sentence.start <= found[0] and found[1] <= sentence.end),
+            key=lambda found: found[:2],
+        )  # fmt: skip
+        for start, end, text, actor in inside:
+            first, surname = person_parts(text)
+            if actor.id in named or start < cursor or surname != person_parts(actor.name)[1]:
+                continue  # told already, or a pronoun or a description ("the president")
+            named.add(actor.id)
+            if first is None and text[:1].isupper():
+                shown += [sentence.text[cursor - sentence.start : start - sentence.start]]
+                shown += [f"[{actor.name}]"]
+                cursor = end
+        if cursor != sentence.start:
+            sentence.shown = "".join(shown) + sentence.text[cursor - sentence.start :]
 
 
 @story_stage("summary")

@@ -177,6 +177,7 @@ def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
         granularity=finding.granularity,  # type: ignore[arg-type]
         type=finding.type,  # type: ignore[arg-type]
         reason=finding.reason,
+        background=finding.describes_noun,
     )
 
 

@@ -93,6 +93,18 @@ def test_a_summary_sentence_told_without_its_connective_is_shown_with_a_capital(
         assert "Accused Damascus of mass crimes" in page
 
 
+def test_a_summary_sentence_is_shown_with_whom_it_names_in_full_and_escaped():
+    article, sections, stats = story()
+    shown = "[Jean-Marc <Ayrault>] accused Damascus of mass crimes on Friday."
+    sections["summary"] = [
+        SummarySentence(article="a1", start=0, end=49, text=TEXT[0:49], shown=shown)
+    ]
+    html = "".join(render("report.html", [article], [], stats, "Story", sections))
+    assert "[Jean-Marc &lt;Ayrault&gt;] accused Damascus" in html
+    markdown = "".join(render("report.md", [article], [], stats, "Story", sections))
+    assert r"\[Jean-Marc &lt;Ayrault&gt;\] accused Damascus" in markdown
+
+
 def test_html_sections_are_rendered_and_escaped():
     page = _render("report.html")
     for heading in ("Timeline", "Who is who", "Who did what to whom", "Who said what",

@@ -202,7 +202,6 @@ def test_a_passage_is_dated_by_what_it_reports_not_by_a_nouns_description():
     from dossier.analysis import StoryContext
     from dossier.model import TimeExpression
     from dossier.summary.stage import _sentence_date
-    from dossier.times.extract import TimeFinding
     from dossier.times.stage import TimeIndex
 
     text = (
@@ -214,19 +213,51 @@ def test_a_passage_is_dated_by_what_it_reports_not_by_a_nouns_description():
     times.references["a1"] = dt.date(2017, 5, 26)
     times.by_article["a1"] = [
         TimeExpression(article="a1", start=december, end=december + 8, text="December",
-                       value="2016-12", granularity="month", type="approximate"),
+                       value="2016-12", granularity="month", type="approximate",
+                       background=True),
         TimeExpression(article="a1", start=may, end=may + 5, text="May 9",
                        value="2017-05-09", granularity="day", type="exact"),
     ]  # fmt: skip
-    findings = [
-        TimeFinding(start=december, end=december + 8, text="December", type="approximate",
-                    reason="", describes_noun=True),
-        TimeFinding(start=may, end=may + 5, text="May 9", type="exact", reason=""),
-    ]  # fmt: skip
-    ctx = StoryContext(
-        articles=lambda: iter(()), article=lambda _id: None, findings={"a1": {"times": findings}}
-    )
+    ctx = StoryContext(articles=lambda: iter(()), article=lambda _id: None, findings={})
     ctx.shared["times"] = times
     first = text.index(" Trump")
     assert _sentence_date(ctx, "a1", 0, first) == "2017-05-26"  # the article's date
     assert _sentence_date(ctx, "a1", first + 1, len(text)) == "2017-05-09"
+
+
+def test_a_person_named_by_surname_alone_is_named_in_full_until_the_summary_has():
+    """A Multi-News Ipswich build's summary had "Auerbach eventually made it back to shore"
+    with nobody named Auerbach before it."""
+    from dossier.model import Actor, Mention, SummarySentence
+    from dossier.summary.stage import name_people
+
+    texts = [
+        "Auerbach eventually made it back to shore, and he said Kim's boat was gone.",
+        "Ken Auerbach and Alex Kim had set out at dawn; Auerbach swam.",
+        "Kim called for help.",
+    ]
+    sentences = [
+        SummarySentence(article=f"a{n}", start=10, end=10 + len(t), text=t)
+        for n, t in enumerate(texts)
+    ]
+
+    def mentions(name: str) -> list[Mention]:
+        return [
+            Mention(article=s.article, start=s.start + i, end=s.start + i + len(word), text=word)
+            for s in sentences
+            for word in (name, name.split()[-1], "he")
+            for i in [s.text.find(word)]
+            if i >= 0
+        ]
+
+    actors = [
+        Actor(id="p1", name="Ken Auerbach", type="person", mentions=mentions("Ken Auerbach")),
+        Actor(id="p2", name="Alex Kim", type="person", mentions=mentions("Alex Kim")),
+    ]
+    name_people(sentences, actors)
+    assert sentences[0].shown == (
+        "[Ken Auerbach] eventually made it back to shore, and he said [Alex Kim]'s boat was gone."
+    )
+    # named in full already: as written
+    assert sentences[1].shown is None and sentences[2].shown is None
+    assert sentences[0].text == texts[0]
