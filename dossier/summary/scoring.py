@@ -50,11 +50,12 @@ MAIN_THREADS = 8
 OWN_THREAD_SENTENCES = 2
 
 # A sentence opening on a pronoun or a connective leans on the one before it, which the
-# reader of an extract does not have.
+# reader of an extract does not have; "I" and "we" too, told by whoever the article quotes at
+# length ("I definitely want to be a part of VR, but I will not work with Facebook.").
 _DANGLING = re.compile(
-    r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|But|And|Or|So|Yet|Also|"
-    r"Still|Instead|Then|Thus|Hence|Moreover|Furthermore|Meanwhile|Nevertheless|However|"
-    r"Otherwise|Besides)\b"
+    r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|I|We|My|Our|But|And|Or|So|"
+    r"Yet|Also|Still|Instead|Then|Thus|Hence|Moreover|Furthermore|Meanwhile|Nevertheless|"
+    r"However|Otherwise|Besides)\b"
 )
 # "However, on Friday ...", "In fact, ...": a connective set off by a comma only ties its
 # sentence to the one before, and a summary may tell the sentence without it. Causal and

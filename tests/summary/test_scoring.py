@@ -28,6 +28,8 @@ from dossier.summary.scoring import (
     "text",
     [
         "He said the talks would resume on Tuesday in Geneva after a short break.",
+        # Multi-News (Oculus): whoever "I" is, the article said before
+        "I definitely want to be a part of VR, but I will not work with Facebook at all.",
         "But the opposition delegation refused to attend the meeting with the envoy.",
         "“For that the strikes on Aleppo must stop,” he maintained.",
         # Multi-News (April Fools): a pronoun subject after an opening phrase
