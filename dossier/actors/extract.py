@@ -175,6 +175,9 @@ def _acts(root: Token) -> bool:
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ in STATE_AGENT_NOUNS
 
 
+_NOT_IN_OFFICES = {"SCONJ", "CCONJ", "ADV", "VERB"}
+
+
 def _title_span(ent: Span) -> Span | None:
     """The office written before a name: "Russian Foreign Minister" Sergei Lavrov, "US
     Secretary of State" John Kerry, "HNC chief negotiator and Army al-Islam member" Mohammed
@@ -191,8 +194,10 @@ def _title_span(ent: Span) -> Span | None:
             break
         if token.pos_ == "ADP" and token.lower_ not in {"of", "for"}:
             break  # "In Washington US Secretary of State": the office starts after "In"
-        if token.pos_ in {"SCONJ", "CCONJ", "ADV"} and token.lower_ != "and":
-            break  # "But U.S. President", "After Russian Foreign Minister": capitalised first
+        if token.pos_ in _NOT_IN_OFFICES and token.lower_ not in {"and", "acting"}:
+            # "But U.S. President", "After Russian Foreign Minister", "Watching President":
+            # capitalised for opening the sentence ("Acting FBI Director" is an office)
+            break
         span = doc[start : ent.start]
         if token.lower_ in {"of", "for"} and any(t.lower_ in ROLE_NOUNS for t in span):
             break  # "spokeswoman for special envoy" de Mistura: the office is "special envoy"

@@ -71,6 +71,10 @@ def test_an_office_starts_after_a_capitalised_conjunction_and_is_never_a_preposi
     assert _offices(text) == {"Barack Obama": "U.S. President"}
     text = "After Russian Foreign Minister Sergei Lavrov spoke, the talks ended."
     assert _offices(text) == {"Sergei Lavrov": "Russian Foreign Minister"}
+    text = "Watching President Barack Obama play the race card reminded me of his powers."
+    assert _offices(text) == {"Barack Obama": "President"}
+    text = "Acting FBI Director Andrew McCabe testified on Thursday."
+    assert _offices(text) == {"Andrew McCabe": "Acting FBI Director"}
     # Heller's spokesman spoke; Heller is no spokesman
     text = "Paul called the remarks offensive, while a spokesman for Heller declared them racist."
     assert _offices(text)["Heller"] is None
