@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -298,6 +299,9 @@ def name_people(sentences: list[SummarySentence], actors: list[Any]) -> None:
             first, surname = person_parts(text)
             if actor.id in named or start < cursor or surname != person_parts(actor.name)[1]:
                 continue  # told already, or a pronoun or a description ("the president")
+            before = sentence.text[: start - sentence.start]
+            if re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
+                continue  # "the Zimmerman trial": the name of a thing, not of whom
             named.add(actor.id)
             if first is None and text[:1].isupper():
                 shown += [sentence.text[cursor - sentence.start : start - sentence.start]]
