@@ -11,7 +11,10 @@ to what is said about it (TF-IDF centroid) among those that name one of the stor
 terms (DATEWISE keeps only sentences with a topic keyword; a story has no query, so its key
 terms are the content words the most articles use), one per event: near-copies told by other
 sources are folded into the same item list rather than repeated, and a sentence is told on
-one date only (a report syndicated on two days puts its "today" on both). A date reported
+one date only (a report syndicated on two days puts its "today" on both). A sentence that
+names a date only in a clause describing a noun ("the accord reached on September 15") tells
+of it less surely than one that reports it, and a piece the sentence splitter cut off ("in
+Donetsk on March 13.") tells of nothing. A date reported
 only in the future tense, with no article from after it, is marked `planned`.
 
 An entry's headline is read on its own, away from the article, so it is the first of the
@@ -41,12 +44,17 @@ from dossier.summary.scoring import (
     dangles,
     orphan_quote,
     paragraph_openers,
+    trimmed,
 )
 
 # An article's first sentences without a date of their own report its publication day.
 LEAD_SENTENCES = 2
 # Weight of a publication-date vote against an explicit mention of the date in the text.
 IMPLICIT_WEIGHT = 0.5
+# Weight of a sentence as the telling of a date it names only in describing a noun ("a
+# jetliner presumed to have crashed almost three weeks ago", in a report of the search): it
+# tells of that date no more surely than an undated lead tells of its publication day.
+BACKGROUND_WEIGHT = IMPLICIT_WEIGHT
 # Sentences closer than this (TF-IDF cosine) tell the same thing.
 SAME_EVENT = 0.5
 MAX_HEADLINE_CHARS = 220
@@ -89,6 +97,9 @@ class DateRef:
     granularity: str  # day | month
     exact: bool
     future: bool  # said before it happened
+    # Dates a noun's description ("the accord reached on September 15"): a full vote for the
+    # date, a weaker telling of it.
+    background: bool = False
 
 
 @dataclass
@@ -142,6 +153,14 @@ def _sentence_dates(sentence: DatedSentence) -> list[tuple[tuple[dt.date, str], 
     return []
 
 
+def _told_dates(sentence: DatedSentence) -> set[tuple[dt.date, str]]:
+    """The dates whose events the sentence tells: all it points at but those it names only
+    in describing a noun."""
+    background = {(r.date, r.granularity) for r in sentence.refs if r.background}
+    told = {(r.date, r.granularity) for r in sentence.refs if not r.background}
+    return {key for key, _ in _sentence_dates(sentence)} - (background - told)
+
+
 def rank_dates(sentences: Sequence[DatedSentence]) -> list[tuple[dt.date, str, float]]:
     votes = _votes(sentences)
     ranked = [(date, gran, sum(by_article.values())) for (date, gran), by_article in votes.items()]
@@ -186,8 +205,9 @@ def choose_events(
     n_dates = n_dates or default_length(sentences)
     candidates: dict[tuple[dt.date, str], list[tuple[DatedSentence, float]]] = defaultdict(list)
     for sentence in sentences:
+        told = _told_dates(sentence)
         for key, weight in _sentence_dates(sentence):
-            candidates[key].append((sentence, weight))
+            candidates[key].append((sentence, weight if key in told else BACKGROUND_WEIGHT))
     terms = key_terms(sentences)
     out: list[DateEvents] = []
     # A report syndicated on two days puts one sentence on both ("today"): it tells the
@@ -196,13 +216,23 @@ def choose_events(
     for date, gran, _ in ranked:
         if len(out) == n_dates:
             break
-        fresh = [(s, w) for s, w in candidates[(date, gran)] if _said(s.text) not in told]
+        fresh = [
+            (s, w)
+            for s, w in candidates[(date, gran)]
+            if _said(s.text) not in told and not _fragment(s.text)
+        ]
         events = _pick_sentences(_on_topic(fresh, terms), per_date) if fresh else []
         if events:
             out.append(DateEvents(date, gran, events, candidates[(date, gran)]))
             told.update(_said(s.text) for event in events for s in event)
     out.sort(key=lambda d: d.date)
     return out
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a sentence the splitter cut off ('in Donetsk on March 13.' after a quote
+    that ends on '!'): it names a date but tells nothing on its own."""
+    return text.lstrip()[:1].islower()
 
 
 def _said(text: str) -> str:
@@ -322,7 +352,8 @@ def _entry(
 
 def _standalone(text: str) -> str | None:
     """The sentence as a headline that reads without the one before it, or None."""
-    text = text.strip()
+    start, end = trimmed(text)  # without a dateline
+    text = text[start:end]
     # "And, indeed, in every other category ...": connectives come in runs.
     while (connective := _CONNECTIVE.match(text)) and connective.end() < len(text):
         rest = text[connective.end() :]
@@ -414,7 +445,15 @@ def dated_sentences(
                     continue
                 date, granularity = parsed
                 future = reference is not None and date > reference
-                refs.append(DateRef(date, granularity, expression.type == "exact", future))
+                refs.append(
+                    DateRef(
+                        date,
+                        granularity,
+                        expression.type == "exact",
+                        future,
+                        expression.background,
+                    )
+                )
             out.append(
                 DatedSentence(
                     article=article.id,
@@ -429,9 +468,8 @@ def dated_sentences(
             )
             # Only a dated article's lead: without a reference day, a named day may lie ahead.
             if position < LEAD_SENTENCES and lead_day is None and reference is not None:
-                lead_day = next(
-                    (r.date for r in refs if r.granularity == "day" and not r.future), None
-                )
+                days = [r for r in refs if r.granularity == "day"]
+                lead_day = next((r.date for r in days if not (r.future or r.background)), None)
     return out
 
 

@@ -250,6 +250,35 @@ def test_a_lead_sentence_after_one_naming_a_past_day_reports_that_day():
     assert [s.lead_day for s in dated_sentences([undated], times)] == [None, None]
 
 
+def test_a_date_that_describes_a_noun_is_a_weaker_telling_of_it():
+    """A Multi-News MH370 build headed the crash day with 'An air search ... resumed on
+    Friday, seeking ... debris from a Malaysian jetliner presumed to have crashed ...'."""
+    crash, search = D(2014, 3, 8), D(2014, 3, 21)
+    told = sentence("a", 0, "Flight MH370 vanished from civilian radar over the sea.", [ref(crash)])
+    background = sentence(
+        "b", 0, "An air search resumed on Friday, seeking debris from the Malaysia Airlines "
+        "flight MH370 that vanished from radar on March 8.",
+        [ref(search), DateRef(crash, "day", True, False, background=True)],
+    )  # fmt: skip
+    # the report of the day heads it, though the other sentence is the more central
+    [day] = choose_events([background, told], n_dates=1, per_date=1)
+    assert day.date == crash and [s.article for e in day.events for s in e] == ["a"]
+    # the vote counts in full: two articles name the crash day, one the search's
+    entries = build_timeline([told, background], n_dates=2, per_date=1)
+    assert [e.date for e in entries] == ["2014-03-08", "2014-03-21"]
+    # and a date named only so still has its entry ("the September 15 accord")
+    assert "2014-03-08" in [e.date for e in build_timeline([background], n_dates=2)]
+
+
+def test_a_piece_of_a_sentence_tells_no_date():
+    piece = sentence("a", 0, "in Donetsk on March 13.", [ref(D(2014, 3, 13))])
+    other = sentence("b", 0, "Pro-Russian activists clashed with police in Donetsk on Thursday.",
+                     [ref(D(2014, 3, 13))])  # fmt: skip
+    assert build_timeline([piece], n_dates=1) == []
+    [entry] = build_timeline([piece, other], n_dates=1)
+    assert [i.article for i in entry.items] == ["b"]
+
+
 def test_a_sentence_syndicated_on_two_days_tells_one_date_and_the_next_date_fills_in():
     text = "Negotiators in Geneva agreed today on a cessation of hostilities across Syria."
     # the same report published on two days: "today" is each one's publication day
