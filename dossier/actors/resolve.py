@@ -149,6 +149,8 @@ class Resolver:
         # (article, start, end, cluster key) of pronouns whose antecedent is an actor.
         self.pronouns: list[tuple[str, int, int, str]] = []
         self.role_like: list[tuple[str, ActorCandidate]] = []
+        # How often the NER tagged each name's text with each label, across the story.
+        self.labels_of: dict[str, Counter[str]] = defaultdict(Counter)
 
     # -- clusters -------------------------------------------------------------------------
     def _cluster(self, key: str, kind: str, type_: str, **fixed) -> _Cluster:
@@ -198,6 +200,8 @@ class Resolver:
             (a, _as_institution(c)) for a, found in candidates.items() for c in found
             if c.kind == "name"
         ]  # fmt: skip
+        for _, candidate in names:
+            self.labels_of[candidate.text][candidate.label] += 1
         rest: list[tuple[str, ActorCandidate]] = []
         for article, candidate in names:
             if not self._sure(article, candidate):
@@ -321,11 +325,16 @@ class Resolver:
             if not options:
                 if candidate.label != "PERSON":
                     continue
-                # "officials in Kiev and Moscow": the NER takes a capital or a country named
-                # alone for a person now and then; with nobody of that surname, it is the place.
-                place = country_of(candidate.text) or capital_country(candidate.text)
-                if place is not None and place.country:
-                    if candidate.acts:
+                # "Yatsenyuk said Kiev was in no hurry": the NER takes a place named alone
+                # for a person now and then. With nobody of that surname, a name the story
+                # tags as a place more often than as a person is the place (its state when
+                # a capital or country acts); "Sam said" stays Sam, whatever Damascus is
+                # also called.
+                text = candidate.text
+                tagged = self.labels_of[text]
+                if tagged["GPE"] + tagged["LOC"] > tagged["PERSON"]:
+                    place = country_of(text) or capital_country(text)
+                    if place is not None and place.country and candidate.acts:
                         self._assign(article, candidate, self._country(place.country))
                     continue
                 cluster = self._cluster(f"person:{surname}:1", "person", "person")

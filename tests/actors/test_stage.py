@@ -125,13 +125,28 @@ def test_a_capital_the_ner_takes_for_a_person_is_its_state_or_a_place(tmp_path):
         [
             "Speaking in Brussels on Thursday, Prime Minister Arseniy Yatsenyuk said Kiev was "
             "in no hurry to impose a visa regime on Russia.",
-            "Officials in Kiev and Moscow talked of trade, visa and other restrictions.",
+            "Officials in Kiev and Moscow talked of trade, visa and other restrictions. "
+            "Protesters gathered in central Kiev on Sunday.",
         ],
     )
     assert not [a for a in story["actors"] if a["type"] == "person" and a["name"] == "Kiev"]
     ukraine = _actor(story, "Kiev")
     assert ukraine is not None and ukraine["name"] == "Ukraine"
     assert [m["article"] for m in ukraine["mentions"]] == [story["articles"][0]["id"]]
+
+
+def test_a_person_whose_name_a_capital_is_also_called_stays_a_person(tmp_path):
+    """A Multi-News build made "Sam said" Syria: the gazetteer knows Damascus as Sam too."""
+    story = _build(
+        tmp_path,
+        [
+            "The boy's foster parents had custody of him for more than a year before the "
+            'state returned him to his mother. "He would still be safe in our home," Sam '
+            "said on Wednesday after the hearing in the county court."
+        ],
+    )
+    sam = _actor(story, "Sam")
+    assert sam is not None and sam["type"] == "person" and sam["name"] == "Sam"
 
 
 def test_two_spokesmen_in_two_articles_stay_apart(tmp_path):
