@@ -264,3 +264,9 @@ def test_a_person_named_by_surname_alone_is_named_in_full_until_the_summary_has(
     # named in full already: as written
     assert sentences[1].shown is None and sentences[2].shown is None
     assert sentences[0].text == texts[0]
+    # a full name is as written, even one whose first name is a country's
+    jordan = SummarySentence(article="b", start=0, end=27, text="Jordan Belliveau's death.")
+    boy = Actor(id="p3", name="Jordan Belliveau", type="person",
+                mentions=[Mention(article="b", start=0, end=16, text="Jordan Belliveau")])
+    name_people([jordan], [boy])
+    assert jordan.shown is None
