@@ -10,7 +10,8 @@ sentences are then told in order: by the date of what they report where a time e
 gives one, else by their article's date, else as the articles come; a sentence that leans on
 the one before it stays right after it. Each sentence cites its
 passage (the sentence less any dateline; a quotation told over several sentences whole), and
-the passages of other articles that say the same thing.
+the passages of other articles that say the same thing. A person named by surname alone
+before the summary has named them in full is shown with the full name in brackets.
 """
 
 from __future__ import annotations

@@ -205,9 +205,9 @@ def choose_events(
     n_dates = n_dates or default_length(sentences)
     candidates: dict[tuple[dt.date, str], list[tuple[DatedSentence, float]]] = defaultdict(list)
     for sentence in sentences:
-        told = _told_dates(sentence)
+        tells = _told_dates(sentence)
         for key, weight in _sentence_dates(sentence):
-            candidates[key].append((sentence, weight if key in told else BACKGROUND_WEIGHT))
+            candidates[key].append((sentence, weight if key in tells else BACKGROUND_WEIGHT))
     terms = key_terms(sentences)
     out: list[DateEvents] = []
     # A report syndicated on two days puts one sentence on both ("today"): it tells the
