@@ -282,12 +282,13 @@ def name_people(sentences: list[SummarySentence], actors: list[Any]) -> None:
     """Give each sentence that names a person by surname alone ("Auerbach eventually made it
     back to shore"), before any sentence of the summary names them in full, the full name in
     brackets as `shown`: the reader of a summary has not met them in the article."""
-    mentions: dict[str, list[tuple[int, int, str, Any]]] = defaultdict(list)
+    mentions: dict[str, list[tuple[int, int, str, Any, str]]] = defaultdict(list)
     for actor in actors:
         if getattr(actor, "type", None) != "person" or len(actor.name.split()) < 2:
             continue
+        surname = person_parts(actor.name)[1]
         for m in actor.mentions:
-            mentions[m.article].append((m.start, m.end, m.text, actor))
+            mentions[m.article].append((m.start, m.end, m.text, actor, surname))
     named: set[str] = set()
     for sentence in sentences:
         shown, cursor = [], sentence.start
@@ -296,9 +297,9 @@ def name_people(sentences: list[SummarySentence], actors: list[Any]) -> None:
              if sentence.start <= found[0] and found[1] <= sentence.end),
             key=lambda found: found[:2],
         )  # fmt: skip
-        for start, end, text, actor in inside:
+        for start, end, text, actor, actor_surname in inside:
             first, surname = person_parts(text)
-            if actor.id in named or start < cursor or surname != person_parts(actor.name)[1]:
+            if actor.id in named or start < cursor or surname != actor_surname:
                 continue  # told already, or a pronoun or a description ("the president")
             before = sentence.text[: start - sentence.start]
             if re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):

@@ -67,8 +67,6 @@ _YEAR_SPAN = re.compile(
     r"\b(?:between|from)\s+((?:1[89]|20)\d\d)\s+(?:and|to|until|till)\s+((?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )
-# "three weeks ago", "two years ago": counted back in a unit, and as precise as that unit.
-_AGO = re.compile(r"\b(week|month|year)s?\s+ago\b", re.IGNORECASE)
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -197,14 +195,6 @@ def readings(
     return _anniversaries(sorted(found, key=lambda r: r.start), text)
 
 
-_COUNT_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-_COUNTED_BACK = re.compile(r"\b(\d+|[a-z]+)\s+(week|month|year)s?\s+ago$", re.IGNORECASE)
-
-
 def _anniversaries(found: list[Reading], text: str) -> list[Reading]:
     """"Two years ago on Sunday", "ten years ago today": the day that many units before the
     day named next to it, as one expression (the recognizer reads the two halves apart)."""
@@ -216,18 +206,15 @@ def _anniversaries(found: list[Reading], text: str) -> list[Reading]:
         if (
             before is None
             or counted is None
+            or counted["count"] is None
+            or counted.end() != len(before.text)
             or day is None
             or not re.fullmatch(r"\s*(?:on\s+)?", text[before.end : reading.start])
         ):
             out.append(reading)
             continue
-        count = _COUNT_WORDS.get(counted[1].lower()) or (
-            int(counted[1]) if counted[1].isdigit() else 0
-        )
-        unit = counted[2].lower()
-        if not count:
-            out.append(reading)
-            continue
+        count = _COUNTS.get(counted["count"].lower()) or int(counted["count"])
+        unit = counted["unit"].lower()
         if unit == "week":
             back = day - dt.timedelta(weeks=count)
         else:
@@ -420,11 +407,19 @@ def _reading(
 # time, counted from the time the text named last, not from the publication date.
 _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 _COUNTED = re.compile(
     rf"(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?P<unit>day|week|month|year|decade)s?\s+"
     r"(?P<way>later|earlier)",
+    re.IGNORECASE,
+)
+# "three weeks ago", "several years ago": counted back from the writing in a unit, and as
+# precise as that unit; with a count, also from a day named next to it ("two years ago on
+# Sunday").
+_COUNTED_BACK = re.compile(
+    rf"(?:\b(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+)?\b(?P<unit>week|month|year)s?\s+ago\b",
     re.IGNORECASE,
 )
 _NEIGHBOUR = re.compile(
@@ -490,11 +485,11 @@ def first_day(value: str | None) -> dt.date | None:
 def _counted_back(day: str, surface: str) -> tuple[str, str]:
     """The value and granularity of a day the recognizer counted back to: "three weeks ago"
     names a week, "two years ago" a year, not the very day that many days back."""
-    unit = _AGO.search(surface)
-    first = first_day(day) if unit else None
-    if unit is None or first is None:
+    counted = _COUNTED_BACK.search(surface)
+    first = first_day(day) if counted else None
+    if counted is None or first is None:
         return day, "day"
-    unit_name = unit[1].lower()
+    unit_name = counted["unit"].lower()
     if unit_name == "week":
         year, week, _ = first.isocalendar()
         return f"{year}-W{week:02d}", "week"
