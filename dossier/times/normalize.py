@@ -192,7 +192,98 @@ def readings(
     if reference is None:
         _mark_relative(found)
     found.extend(_pattern_readings(text, found))
+    found = _year_named_after(found, text, reference)
     return _anniversaries(sorted(found, key=lambda r: r.start), text)
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+# "16 April last year", "on March 3 this year", "in May next year": a day or month whose
+# year the text names as the writing's, the year before or the year after. The recognizer
+# reads the day alone (with the year nearest the writing, or none) and "last year" apart,
+# or "April last year" as the year alone.
+_YEAR_NAMED_AFTER = re.compile(
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
+    r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?)?"
+    r"\s*,?\s+(?i:of\s+)?(?P<which>(?i:last|this|next))\s+(?i:year)\b"
+)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+# "last March", "next December": the nearest such month before (after) the writing's month.
+# The recognizer reads "last March" as March of the year before even in November, when news
+# means the March just gone.
+_MONTH_NAMED_NEAR = re.compile(rf"\b(?P<which>(?i:last|next))\s+{_MONTH}(?!\s*\d)")
+
+
+def _year_named_after(found: list[Reading], text: str, reference: dt.date | None) -> list[Reading]:
+    """The readings with each day or month followed by "last year", "this year" or "next
+    year" read as one expression in that year, and "last March" as the March just gone."""
+    if reference is None:
+        return found  # the year moves with the writing, which is not known
+    for match in _YEAR_NAMED_AFTER.finditer(text):
+        month = _month_number(match["month"])
+        year = reference.year + _YEAR_SHIFT[match["which"].lower()]
+        number = match["day"] or match["day_after"]
+        if number is None:
+            month_value = f"{year:04d}-{month:02d}"
+            found = _replace(found, text, match, month_value, "month", reference, "named year")
+        elif 1 <= int(number) <= calendar.monthrange(year, month)[1]:
+            day = dt.date(year, month, int(number)).isoformat()
+            found = _replace(found, text, match, day, "day", reference, "named year")
+    for match in _MONTH_NAMED_NEAR.finditer(text):
+        month = _month_number(match["month"])
+        if match["which"].lower() == "last":
+            year = reference.year if month < reference.month else reference.year - 1
+        else:
+            year = reference.year if month > reference.month else reference.year + 1
+        nearest = f"{year:04d}-{month:02d}"
+        found = _replace(found, text, match, nearest, "month", reference, "nearest such month")
+    return sorted(found, key=lambda r: r.start)
+
+
+def _month_number(name: str) -> int:
+    return next(n for n, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name.rstrip(".")))
+
+
+def _replace(
+    found: list[Reading],
+    text: str,
+    match: re.Match[str],
+    value: str,
+    granularity: str,
+    reference: dt.date,
+    why: str,
+) -> list[Reading]:
+    """`found` with the readings inside `match` (and a hedge before it: "early May last
+    year") replaced by one reading of the whole, unless one of them reaches beyond it ("from
+    May to July last year")."""
+    start, end = match.span()
+    covered = [r for r in found if r.start < end and start < r.end]
+    if any(r.end > end or r.start < start - 20 for r in covered):
+        return found
+    window = max(0, start - 20)
+    hedge = _APPROXIMATE.search(text[window:start])
+    if hedge:
+        start = window + hedge.start()
+    start = min([start, *(r.start for r in covered)])
+    approximate = bool(hedge) or any(r.type == "approximate" for r in covered)
+    reading = Reading(
+        start,
+        end,
+        text[start:end],
+        value,
+        None,
+        granularity,
+        "approximate" if approximate else "exact",
+        _reason(why, reference, match.group()),
+        relative=True,
+    )
+    return [r for r in found if r not in covered] + [reading]
 
 
 def _anniversaries(found: list[Reading], text: str) -> list[Reading]:
@@ -289,7 +380,7 @@ def _reading(
     mod = values[0].get("Mod")
     if kind in {"date", "datetime"}:
         candidates = [v.get("value", "")[:10] for v in values if v.get("value")]
-        if not candidates or candidates[0] == "not resolved":
+        if not candidates or candidates[0] == "not resolved"[:10]:
             return _unresolved(start, end, surface, timex)
         index = _pick(candidates, reference, direction)
         reason = _choice_reason(timex, direction, len(candidates))

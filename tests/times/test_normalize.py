@@ -65,11 +65,32 @@ def test_weekday_of_the_publication_day_is_that_day():
         # ... unless counted back from a day: an anniversary (Multi-News, Sandy Hook)
         ("children killed in Newtown two years ago on Sunday have taken", "2014-02-14", "day"),
         ("Ten years ago today, the levees broke.", "2006-02-11", "day"),
+        # a day or month whose year is named after it (T17 IraqWar_guardian: "the meeting
+        # between Bush and Blair, on 16 April last year" was read as this April 16)
+        ("the meeting between Bush and Blair, on 16 April last year, has", "2015-04-16", "day"),
+        ("The talks in April last year were secret.", "2015-04", "month"),
+        ("on Sept. 11 last year, he", "2015-09-11", "day"),
+        ("It began in early March this year.", "2016-03", "month"),
+        ("He will visit on June 5 next year.", "2017-06-05", "day"),
     ],
 )
 def test_relative_and_partial_dates_resolve_against_the_publication_date(text, value, granularity):
     found = readings(text, FEB_11_2016)
     assert (value, granularity) in [(r.value, r.granularity) for r in found]
+
+
+def test_last_month_by_name_is_the_one_just_gone():
+    # the recognizer read "last March", written in November, as March of the year before
+    november = dt.date(2005, 11, 27)
+    assert _one("He came back last March.", november).value == "2005-03"
+    assert _one("He came back last November.", november).value == "2004-11"
+    assert _one("He comes back next December.", november).value == "2005-12"
+    hedged = _one("The plan took shape in early May last year.", november)
+    assert (hedged.value, hedged.type) == ("2004-05", "approximate")
+
+
+def test_a_day_that_does_not_exist_is_unresolved():
+    assert _one("The deal was signed on Feb 30.", FEB_11_2016).type == "unresolved"
 
 
 def test_since_is_an_open_range():
