@@ -286,6 +286,39 @@ def _trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_)
 
 
+# "grade-point average (GPA)", "improvised explosive devices (IEDs)": an acronym the text
+# defines for a common noun, which the NER tags as an organisation now and then.
+_TERM_BEFORE = re.compile(r"((?:[a-z][a-z'-]*\s+){1,8})\(\s*$")
+# "the Workers' Compensation Act", "the Affordable Care Act": a law, not an actor.
+_LAW_HEADS = {"Act", "Acts", "Amendment"}
+
+
+def _defined_term(text: str, start: int, surface: str) -> bool:
+    """Whether the entity at `start` is an acronym in parentheses spelling out the
+    lower-case words before it."""
+    letters = surface.replace(".", "")
+    letters = letters[:-1] if letters.endswith("s") and len(letters) > 2 else letters
+    if not letters.isalpha() or not letters.isupper():
+        return False
+    before = _TERM_BEFORE.search(text[max(0, start - 120) : start])
+    if before is None:
+        return False
+    parts = re.findall(r"[a-z]+", before.group(1))
+    initials = "".join(p[0] for p in parts).upper()
+    content = "".join(p[0] for p in parts if p not in {"of", "and", "the", "for", "in"}).upper()
+    return initials.endswith(letters) or content.endswith(letters)
+
+
+def _named_actor(ent: Span, text: str, offset: int) -> bool:
+    """Whether an entity can name an actor: a proper name, not a law nor an acronym defined
+    for a common noun."""
+    return (
+        _proper(ent.text)
+        and ent.text.split()[-1] not in _LAW_HEADS
+        and not _defined_term(text, offset + ent.start_char, ent.text)
+    )
+
+
 def _proper(text: str) -> bool:
     """Whether an entity's text can be a proper name: it has letters, and a capital among them
     where its script has capitals ("marijuana" and "e.e" tagged as organisations are not)."""
@@ -479,13 +512,13 @@ class ActorExtractor:
         antecedents = Antecedents()
         for offset, sent in doc.sentences():
             for ent in sent.ents:
-                if ent.label_ in NAME_LABELS:
-                    trimmed = _trimmed(ent)
-                    if trimmed is not None and _proper(trimmed.text):
-                        candidate = _name_candidate(trimmed, offset, text)
-                        found.append(candidate)
-                        if candidate.expansion:
-                            found.append(_acronym_candidate(candidate, text))
+                trimmed = _trimmed(ent) if ent.label_ in NAME_LABELS else None
+                if trimmed is None or not _named_actor(trimmed, text, offset):
+                    continue
+                candidate = _name_candidate(trimmed, offset, text)
+                found.append(candidate)
+                if candidate.expansion:
+                    found.append(_acronym_candidate(candidate, text))
             found.extend(_descriptions(sent, offset))
             for token, (start, end) in antecedents.read(sent, offset):
                 found.append(

@@ -226,10 +226,24 @@ def first_names_match(a: str | None, b: str | None) -> bool:
     return a[0] == b[0] and similar(a, b) >= 0.8
 
 
+# Abbreviated words of organisations' names, spelled out so "College Athletes Players Assn."
+# is "College Athletes Players Association".
+ORG_ABBREVIATIONS = {
+    "assn": "association", "assoc": "association", "corp": "corporation", "dept": "department",
+    "univ": "university", "intl": "international", "natl": "national", "govt": "government",
+    "inst": "institute", "cmte": "committee", "comm": "commission", "bros": "brothers",
+}  # fmt: skip
+
+
 def org_key(text: str) -> str:
-    """Content words of an organisation's name, in order: "the Army of Islam" and "Army
-    al-Islam" -> "army islam"; "The United Nations" -> "united nations"."""
-    tokens = [w for w in words(strip_possessive(strip_article(text))) if w not in FUNCTION_WORDS]
+    """Content words of an organisation's name, in order, abbreviations spelled out: "the
+    Army of Islam" and "Army al-Islam" -> "army islam"; "The United Nations" -> "united
+    nations"."""
+    tokens = [
+        ORG_ABBREVIATIONS.get(w, w)
+        for w in words(strip_possessive(strip_article(text)))
+        if w not in FUNCTION_WORDS
+    ]
     return " ".join(tokens)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dossier.actors.aliases import AliasEntry, AliasTable
@@ -151,6 +152,8 @@ class Resolver:
         self.role_like: list[tuple[str, ActorCandidate]] = []
         # How often the NER tagged each name's text with each label, across the story.
         self.labels_of: dict[str, Counter[str]] = defaultdict(Counter)
+        # Names tagged as a person's that the people pass hands on as organisations'.
+        self.retagged: list[tuple[str, ActorCandidate]] = []
 
     # -- clusters -------------------------------------------------------------------------
     def _cluster(self, key: str, kind: str, type_: str, **fixed) -> _Cluster:
@@ -207,7 +210,7 @@ class Resolver:
             if not self._sure(article, candidate):
                 rest.append((article, candidate))
         self._people(rest)
-        self._organisations(rest)
+        self._organisations(rest + self.retagged)
         self._descriptions(candidates)
         self._pronouns(candidates)
 
@@ -337,6 +340,10 @@ class Resolver:
                     if place is not None and place.country and candidate.acts:
                         self._assign(article, candidate, self._country(place.country))
                     continue
+                if tagged["ORG"] > tagged["PERSON"]:
+                    # "Asked why Northwestern gave him ...": the university, named so 11 times
+                    self.retagged.append((article, candidate.model_copy(update={"label": "ORG"})))
+                    continue
                 cluster = self._cluster(f"person:{surname}:1", "person", "person")
                 cluster.surname = surname
                 by_surname[surname].append(cluster)
@@ -435,6 +442,7 @@ class Resolver:
                 key = org_key(candidate.text)
                 if len(key.split()) >= 2:
                     spelled.setdefault(initials(candidate.text), key)
+        in_full = _short_forms(org_key(c.text) for _, c in orgs if acronym(c.text) is None)
         for article, candidate in orgs:
             head = candidate.text.split()[-1].lower()
             if (head in ROLE_NOUNS or head in STATE_HEADS) and len(candidate.text.split()) <= 3:
@@ -462,6 +470,7 @@ class Resolver:
                 continue
             if short is not None:
                 key = defined.get(short) or spelled.get(short) or key
+            key = in_full.get(key, key)
             cluster = self._cluster(
                 f"org:{key}", "org", organisation_type(candidate.text + " " + key)
             )
@@ -663,6 +672,33 @@ class Resolver:
             if actor_id is not None:
                 return actor_id
         return None
+
+
+# Last words an organisation's name goes without once it has been named: "Northwestern
+# University" is "Northwestern" after, "Apple Inc." "Apple", "the Labour Party" "Labour".
+GENERIC_TAILS = {
+    "university", "college", "inc", "incorporated", "corporation", "company", "co", "ltd",
+    "limited", "plc", "llc", "group", "party",
+}  # fmt: skip
+
+
+def _short_forms(keys: Iterable[str]) -> dict[str, str]:
+    """Organisation key -> the key of its name in full, where the story names it both with
+    and without a generic last word and that short form is no place and names no other."""
+    full: dict[str, set[str]] = defaultdict(set)
+    keys = set(keys)
+    for key in keys:
+        *rest, tail = key.split()
+        if rest and tail in GENERIC_TAILS:
+            full[" ".join(rest)].add(key)
+    return {
+        short: next(iter(named))
+        for short, named in full.items()
+        if short in keys
+        and len(named) == 1
+        and country_of(short) is None
+        and not load_gazetteer().lookup(short)
+    }
 
 
 def _as_institution(candidate: ActorCandidate) -> ActorCandidate:

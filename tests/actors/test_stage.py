@@ -234,3 +234,33 @@ def test_alias_file_overrides_names_types_and_affiliations(tmp_path):
     assert "Syrian envoy to the UN" in jaafari["roles"]
     assert _actor(story, "Army of Islam")["name"] == "Jaish al-Islam"
     assert _actor(story, "Twitter") is None
+
+
+def test_a_university_named_in_full_and_short_is_one_organisation(tmp_path):
+    """A Multi-News build (Northwestern football union) had "Northwestern University",
+    "Northwestern" and a person "Northwestern" apart, and "College Athletes Players Assn."
+    beside the Association; and a law and an acronym for a grade-point average as actors."""
+    story = _build(
+        tmp_path,
+        [
+            "Football players at Northwestern University can create the nation's first union "
+            "for college athletes, the National Labor Relations Board said on Wednesday. "
+            "Northwestern said it would appeal. Players must keep a certain grade-point average "
+            "(GPA) in their classes. Northwestern spokesman Alan Cubbage declined to comment.",
+            "Kain Colter was the driving force behind forming the College Athletes Players "
+            "Assn. The College Athletes Players Association is backed by a steelworkers union. "
+            "Northwestern had argued that the players are not employees under the state "
+            "Workers' Compensation Act. Asked why Northwestern gave him a scholarship, Colter "
+            "said football came first.",
+        ],
+    )
+    university = _actor(story, "Northwestern")
+    assert university is not None and university["type"] != "person"
+    assert "Northwestern University" in {m["text"] for m in university["mentions"]}
+    assert not [a for a in story["actors"] if a["name"] == "Northwestern" and a is not university]
+    association = _actor(story, "College Athletes Players Association")
+    assert association is not None
+    forms = {m["text"].rstrip(".") for m in association["mentions"]}
+    assert "College Athletes Players Assn" in forms
+    names = {a["name"] for a in story["actors"]}
+    assert "GPA" not in names and not any(name.endswith("Act") for name in names)
