@@ -352,13 +352,17 @@ class Resolver:
 
     def _known_spelling(self, surname: str, first: str | None) -> str:
         """A surname spelled another way by another article ("Karroubi" / "Karrubi",
-        "Mubarek" / "Mubarak"), only when the first names agree exactly."""
+        "Mubarek" / "Mubarak"), only when the first names agree: exactly, or spelled another
+        way too ("Moammar Gadhafi" / "Muammar Gaddafi")."""
         if surname in self.by_surname or first is None or len(surname) < 5:
             return surname
-        for known in self.surnames_by_first.get(first, ()):
-            close_length = abs(len(known) - len(surname)) <= 2
-            if len(known) >= 5 and close_length and similar(known, surname) >= 0.85:
-                return known
+        for given, surnames in self.surnames_by_first.items():
+            if given != first and (len(first) < 3 or not first_names_match(first, given)):
+                continue
+            for known in surnames:
+                close_length = abs(len(known) - len(surname)) <= 2
+                if len(known) >= 5 and close_length and similar(known, surname) >= 0.85:
+                    return known
         return surname
 
     def _called_by_first_name_here(self, article: str, position: int, name: str) -> list[_Cluster]:

@@ -264,3 +264,17 @@ def test_a_university_named_in_full_and_short_is_one_organisation(tmp_path):
     assert "College Athletes Players Assn" in forms
     names = {a["name"] for a in story["actors"]}
     assert "GPA" not in names and not any(name.endswith("Act") for name in names)
+
+
+def test_a_name_spelled_two_ways_in_two_articles_is_one_person(tmp_path):
+    """A Multi-News Libya build had "Moammar Gadhafi" (AP) and "Muammar Gaddafi" (Al Jazeera)
+    as two people."""
+    story = _build(
+        tmp_path,
+        [
+            "Libyan leader Moammar Gadhafi appeared on state television on Tuesday.",
+            "Muammar Gaddafi told Libyan state TV that he was in Tripoli, not in Venezuela.",
+        ],
+    )
+    gadhafi = _actor(story, "Moammar Gadhafi")
+    assert gadhafi is not None and "Muammar Gaddafi" in {m["text"] for m in gadhafi["mentions"]}
