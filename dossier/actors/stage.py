@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
 
 from dossier.actors.aliases import AliasTable, load_aliases
@@ -40,25 +41,36 @@ class ActorsStage:
         resolver = Resolver(_alias_table(ctx.options.get("aliases")))
         resolver.run(candidates)
         actors, index = resolver.actors()
-        add_untagged_mentions(ctx, actors, index)
+        places = {
+            form
+            for form, labels in resolver.labels_of.items()
+            if labels["GPE"] > labels["ORG"] + labels["PERSON"]
+        }
+        add_untagged_mentions(ctx, actors, index, places)
         ctx.sections["actors"] = actors
         ctx.shared["actors"] = index
 
 
 # Names the NER tagged somewhere but missed elsewhere are found again by their text; states
 # are left out (whether "Syria" acts or is a place needs the parse), and so are short or
-# lower-case forms, which are too easily something else.
+# lower-case forms, which are too easily something else, and forms the NER tags as a place
+# more often than not ("Flint", tagged once as an organisation among 23 times as a city: the
+# city's other mentions were not missed).
 SEARCHED_TYPES = {"person", "igo", "armed_group", "political_org", "media", "organisation"}
 MIN_FORM_LENGTH = 4
 
 
-def add_untagged_mentions(ctx: StoryContext, actors: list[Actor], index: ActorIndex) -> None:
+def add_untagged_mentions(
+    ctx: StoryContext, actors: list[Actor], index: ActorIndex, places: Collection[str] = ()
+) -> None:
     forms: dict[str, Actor | None] = {}
     for actor in actors:
         if actor.type not in SEARCHED_TYPES:
             continue
         for form in {m.text for m in actor.mentions}:
             if len(form) < MIN_FORM_LENGTH or not form[:1].isupper() or form.isupper():
+                continue
+            if form in places:
                 continue
             if form.lower().startswith("the "):
                 continue  # a description ("The spokesman") fits whoever holds the office

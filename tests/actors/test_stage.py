@@ -278,3 +278,19 @@ def test_a_name_spelled_two_ways_in_two_articles_is_one_person(tmp_path):
     )
     gadhafi = _actor(story, "Moammar Gadhafi")
     assert gadhafi is not None and "Muammar Gaddafi" in {m["text"] for m in gadhafi["mentions"]}
+
+
+def test_a_city_tagged_once_as_an_organisation_does_not_take_its_other_mentions(tmp_path):
+    """A Multi-News Flint water build had an organisation "Flint" with 24 mentions: the NER
+    tagged Flint once as an organisation, and the search for untagged mentions then took every
+    Flint the NER had tagged as the city."""
+    story = _build(
+        tmp_path,
+        [
+            "Residents of Flint complained about the water. In Flint, the outbreak sickened 87 "
+            "people. Flint switched to the river in April 2014. The water in Flint was tested.",
+            "Flint's water supply still hasn't been tested, and Flint officials said nothing.",
+        ],
+    )
+    flint = [a for a in story["actors"] if a["name"] == "Flint"]
+    assert not flint or len(flint[0]["mentions"]) <= 2
