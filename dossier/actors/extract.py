@@ -333,8 +333,10 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
     affiliation, affiliation_label = _affiliation(role) if role is not None else (None, None)
     expansion = None
     after = text[offset + ent.end_char : offset + ent.end_char + 12]
-    if ent.label_ == "ORG" and (match := _PAREN_ACRONYM.match(after)):
-        expansion = match.group(1)  # the acronym defined right after the long form
+    if ent.label_ == "ORG" and (match := _PAREN_ACRONYM.match(after)) and not ent.text.isupper():
+        # the acronym defined right after the long form; after another acronym, as in a list
+        # of links ("RMSF (CDC)"), it names the source, not the same body
+        expansion = match.group(1)
     start, end, surface = offset + ent.start_char, offset + ent.end_char, ent.text
     if surface.lower().startswith("the "):
         start, surface = start + 4, surface[4:]

@@ -294,3 +294,19 @@ def test_a_city_tagged_once_as_an_organisation_does_not_take_its_other_mentions(
     )
     flint = [a for a in story["actors"] if a["name"] == "Flint"]
     assert not flint or len(flint[0]["mentions"]) <= 2
+
+
+def test_an_acronym_after_an_acronym_defines_nothing(tmp_path):
+    """A Multi-News tick-fever build merged RMSF (the disease) with the CDC through a list of
+    links reading "RMSF (CDC)"."""
+    story = _build(
+        tmp_path,
+        [
+            "The U.S. Centers for Disease Control and Prevention (CDC) says RMSF is rare. The "
+            "Islamic State (IS) attacked. Resources: RMSF (CDC) Tickborne Morbidity."
+        ],
+    )
+    cdc = _actor(story, "CDC")
+    assert cdc is not None and "RMSF" not in {m["text"] for m in cdc["mentions"]}
+    islamic_state = _actor(story, "IS")
+    assert islamic_state is not None and islamic_state["name"] == "Islamic State"
