@@ -7,8 +7,9 @@ figure, a dated expression or the story's main actors is worth more than one tha
 none, and one that names a main thread (actor, place, forum, agreement) no chosen sentence
 has named yet is worth more than one that retells a thread already told. The chosen
 sentences are then told in order: by the date of what they report where a time expression
-gives one, else by their article's date, else as the articles come; a sentence that leans on
-the one before it stays right after it. Each sentence cites its
+gives one, else by their article's date; within a date (or none), an article whose chosen
+passage stands nearer its top comes first, each article's passages together in their order,
+and a sentence that leans on the one before it stays right after it. Each sentence cites its
 passage (the sentence less any dateline; a quotation told over several sentences whole), and
 the passages of other articles that say the same thing. A person named by surname alone
 before the summary has named them in full is shown with the full name in brackets.
@@ -207,7 +208,14 @@ class SummaryStage:
             threads=inputs.threads,
             people=inputs.people,
         )
+        # Among sentences of one date (or none), an article whose chosen passage stands
+        # nearer its top comes first: its lead tells what the others' details are about.
         order = {a.id: n for n, a in enumerate(articles)}
+        depth: dict[str, float] = {}
+        for candidate in chosen:
+            article_id = articles[candidate.document].id
+            share = candidate.index / max(1, len(inputs.documents[candidate.document]))
+            depth[article_id] = min(share, depth.get(article_id, 1.0))
         sentences = []
         dates: dict[tuple[int, int], str] = {}
         for candidate in reading_order(chosen):
@@ -233,6 +241,7 @@ class SummaryStage:
             sentences.append(
                 (
                     date,
+                    depth[article.id],
                     order[article.id],
                     start,
                     SummarySentence(
@@ -244,8 +253,8 @@ class SummaryStage:
                     ),
                 )
             )
-        sentences.sort(key=lambda item: item[:3])
-        ordered = [item[3] for item in sentences]
+        sentences.sort(key=lambda item: item[:4])
+        ordered = [item[4] for item in sentences]
         name_people(ordered, ctx.sections.get("actors") or [])
         ctx.sections["summary"] = ordered
 

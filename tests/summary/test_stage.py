@@ -83,11 +83,39 @@ def test_dated_sentences_come_in_date_order(tmp_path):
     story = _build([str(SEEDS)], tmp_path / "long", words=250)
     dated = next(a["id"] for a in story["articles"] if a["published"])
     order = [s["article"] for s in story["summary"]]
-    # the only dated article's sentences come first, the undated follow in article order
+    # the only dated article's sentences come first; the undated follow, each article's
+    # passages together, an article whose passage stands nearer its top first
     assert order[0] == dated
-    undated = [a["id"] for a in story["articles"] if not a["published"]]
     rest = [article for article in order if article != dated]
-    assert rest == sorted(rest, key=undated.index)
+    assert rest == sorted(rest, key=rest.index)  # together
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    tops = {s["article"]: s["start"] / len(texts[s["article"]]) for s in story["summary"][::-1]}
+    firsts = list(dict.fromkeys(rest))
+    assert tops[firsts[0]] <= min(tops[a] for a in firsts)
+
+
+def test_an_articles_lead_comes_before_another_articles_details(tmp_path):
+    """A Multi-News build (a shooting at UC Berkeley) told the police chief's account before
+    the other report's lead on the shooting: both undated, in the order of the files."""
+    details = tmp_path / "a.txt"
+    details.write_text(
+        "What did the officers see in the lab? Police Chief "
+        "Mitch Celaya said at the press conference that the suspect pulled out the gun and "
+        "displayed it in a threatening way. The suspect was taken to Highland Hospital in "
+        "Oakland, where he was in stable condition.",
+        encoding="utf-8",
+    )
+    lead = tmp_path / "b.txt"
+    lead.write_text(
+        "A UC Berkeley police officer shot and wounded a man brandishing a gun in a computer "
+        "lab at the Haas School of Business on Tuesday. The shooting happened as students "
+        "gathered for a protest on the campus.",
+        encoding="utf-8",
+    )
+    story = _build([str(details), str(lead)], tmp_path / "out", words=60)
+    articles = [s["article"] for s in story["summary"]]
+    lead_id = next(a["id"] for a in story["articles"] if a["text"].startswith("A UC Berkeley"))
+    assert lead_id in articles and articles[0] == lead_id
 
 
 def test_longer_budget_gives_a_longer_summary(tmp_path):
