@@ -87,7 +87,7 @@ _BOILERPLATE = re.compile(
     r"\bread more\b|\bfollow (?:us|him|her)\b|\b(?:share|like us) on\b|\bmailing list\b|"
     r"\bcontact details\b|\bform below\b|\be-?mail (?:address|us|updates|alerts)\b|"
     r"\badvertisement\b|\bthis (?:story|article) (?:has been|was) updated\b|"
-    r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b",
+    r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b|\bafter the jump\b",
     re.IGNORECASE,
 )
 # A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A
@@ -213,7 +213,9 @@ _DATELINE = re.compile(
 )
 # Space, and the zero-width characters scraped pages carry along with it.
 _BLANK = " \t\n\r\f\v\u00a0\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff"
-_SENTENCE_END = re.compile(r"[.!]['\"”’)\]]*$")
+# A sentence ends on a full stop; on "!" only inside a quotation: a writer's own exclamation
+# ("Oh, Betty, you're in such high demand!") is a blog's tone, not a report's.
+_SENTENCE_END = re.compile(r"(?:\.|!['\"”’])['\"”’)\]]*$")
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”»"
 # Opening marks of a quotation proper: "‘" is also an apostrophe, so it is not counted.
@@ -276,15 +278,24 @@ _PRONOUN_SPEAKER = re.compile(
 )
 
 
+# A share button's label run into the first sentence ("Email This Even at 88, Betty White
+# ...").
+_SHARE_WIDGET = re.compile(r"(?:Email|Print|Share|Tweet) This\s+")
+
+
 def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text: surrounding space, a
-    dateline, a closing quotation mark at the start and an opening one at the end (the
-    sentence splitter puts those on the wrong side of a sentence break) are left out."""
+    dateline, a share button's label, a closing quotation mark at the start and an opening one
+    at the end (the sentence splitter puts those on the wrong side of a sentence break) are
+    left out."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
+    widget = _SHARE_WIDGET.match(text, start)
+    if widget and text[widget.end() : widget.end() + 1].isupper():
+        start = widget.end()
     if text[start : start + 1] in _CLOSING_QUOTES + "’" and text[start + 1 : start + 2] == " ":
         start += 2
     stray = re.search(r"\s*[“\"‘]$", text[start:end])

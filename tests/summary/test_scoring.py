@@ -73,6 +73,10 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert not usable("Would-be solvers of the leak can call +1 2813665511 .")
     assert usable('Logic performed his song "1-800-273-8255," named after the phone number '
                   "for the National Suicide Prevention Lifeline.")
+    # a gossip blog (Multi-News, Betty White): its teaser and its own exclamations
+    assert not usable("Details on her potential 'Dancing' dreams after the jump.")
+    assert not usable("Oh, Betty, you're in such high demand on every network!")
+    assert usable('The crowd chanted "Leave, leave, Mubarak, leave!"')
 
 
 @pytest.mark.parametrize(
@@ -139,6 +143,10 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
         (
             'The envoy called the ceasefire "a fragile thing."',
             'The envoy called the ceasefire "a fragile thing."',
+        ),
+        (
+            "Email This Even at 88, Betty White has the ambition of a 20-something.",
+            "Even at 88, Betty White has the ambition of a 20-something.",
         ),
         (
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
