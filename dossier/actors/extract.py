@@ -150,6 +150,7 @@ class ActorCandidate(BaseModel):
     label: str = ""
     sentence_start: int = 0
     acts: bool = False  # the name is the agent, subject, object or possessor of something
+    located: bool = False  # the name is where something is: "in Baba Amr", "the village of X"
     head: str | None = None  # description: its head noun, lower-case ("envoy", "regime")
     modifier: str | None = None  # description: "Russian", "UN", "Assad"
     modifier_label: str | None = None
@@ -173,6 +174,26 @@ def _acts(root: Token) -> bool:
         return True
     # "Russian warplanes", "the Damascus regime", "Russian Foreign Minister": the state acts.
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ in STATE_AGENT_NOUNS
+
+
+# Prepositions that put what follows them as a place ("fighting in Baba Amr"), and nouns
+# whose "of" names a place ("the besieged suburb of Baba Amr", "the village of Sarmeen").
+LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "outside", "near", "across", "throughout"}
+PLACE_NOUNS = {
+    "city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood",
+    "province", "region", "county", "state", "island", "capital", "port", "enclave", "area",
+}  # fmt: skip
+
+
+def _located(root: Token) -> bool:
+    """Whether a name is put as a place: the object of a locative preposition, or what a
+    place noun is "of"."""
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in PLACE_NOUNS
 
 
 _NOT_IN_OFFICES = {"SCONJ", "CCONJ", "ADV", "VERB"}
@@ -352,6 +373,7 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
         label=ent.label_,
         sentence_start=offset + ent.sent.start_char,
         acts=_acts(ent.root),
+        located=_located(ent.root),
         role=_clean_role(role) if role is not None else None,
         role_start=offset + role.start_char if role is not None else None,
         role_end=offset + role.end_char if role is not None else None,

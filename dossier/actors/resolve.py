@@ -154,6 +154,8 @@ class Resolver:
         self.labels_of: dict[str, Counter[str]] = defaultdict(Counter)
         # Names tagged as a person's that the people pass hands on as organisations'.
         self.retagged: list[tuple[str, ActorCandidate]] = []
+        # Names the story mostly puts as places: no one's, whatever the NER tagged.
+        self.places: set[str] = set()
 
     # -- clusters -------------------------------------------------------------------------
     def _cluster(self, key: str, kind: str, type_: str, **fixed) -> _Cluster:
@@ -203,8 +205,17 @@ class Resolver:
             (a, _as_institution(c)) for a, found in candidates.items() for c in found
             if c.kind == "name"
         ]  # fmt: skip
+        located: Counter[str] = Counter()
         for _, candidate in names:
             self.labels_of[candidate.text][candidate.label] += 1
+            located[candidate.text] += candidate.located
+        # "fighting in Baba Amr", "entered Baba Amr", "the suburb of Baba Amr": a name the
+        # NER takes for a person's that the story mostly puts as a place is the place.
+        self.places = {
+            text
+            for text, n in located.items()
+            if n >= 2 and 2 * n > sum(self.labels_of[text].values())
+        }
         rest: list[tuple[str, ActorCandidate]] = []
         for article, candidate in names:
             if not self._sure(article, candidate):
@@ -277,11 +288,12 @@ class Resolver:
     def _people(self, names: list[tuple[str, ActorCandidate]]) -> None:
         full: list[tuple[str, ActorCandidate, str | None, str]] = []
         partial: list[tuple[str, ActorCandidate, str]] = []
+        place_words = {text.split()[-1] for text in self.places if " " in text}
         for article, candidate in names:
             if candidate.label != "PERSON":
                 continue
             first, surname = person_parts(candidate.text)
-            if not surname:
+            if not surname or (first is not None and candidate.text in self.places):
                 continue
             if first is None:
                 partial.append((article, candidate, surname))
@@ -319,6 +331,8 @@ class Resolver:
             if known and (bare_surname or any(first in c.first_names for c in by_surname[surname])):
                 partial.append((article, candidate, surname))
         for article, candidate, surname in partial:
+            if candidate.text in place_words and surname not in by_surname:
+                continue  # "the Amr battlefront", after "in Baba Amr"
             options = (
                 self._called_by_first_name_here(article, candidate.start, surname)
                 or by_surname.get(surname)
@@ -335,7 +349,7 @@ class Resolver:
                 # also called.
                 text = candidate.text
                 tagged = self.labels_of[text]
-                if tagged["GPE"] + tagged["LOC"] > tagged["PERSON"]:
+                if tagged["GPE"] + tagged["LOC"] > tagged["PERSON"] or text in self.places:
                     place = country_of(text) or capital_country(text)
                     if place is not None and place.country and candidate.acts:
                         self._assign(article, candidate, self._country(place.country))

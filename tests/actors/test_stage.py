@@ -310,3 +310,20 @@ def test_an_acronym_after_an_acronym_defines_nothing(tmp_path):
     assert cdc is not None and "RMSF" not in {m["text"] for m in cdc["mentions"]}
     islamic_state = _actor(story, "IS")
     assert islamic_state is not None and islamic_state["name"] == "Islamic State"
+
+
+def test_a_name_the_story_puts_as_a_place_is_no_person(tmp_path):
+    """A Multi-News Homs build had a person "Baba Amr" with 9 mentions: the NER tags the
+    district as a person's name each time."""
+    story = _build(
+        tmp_path,
+        [
+            "Vehicles from the Syrian Red Crescent reached the besieged suburb of Baba Amr, but "
+            "left without the journalists. The shelling went on all day in Baba Amr.",
+            "Government forces entered Baba Amr on Thursday. Activists inside Baba Amr said "
+            "food had run out. Paul Conroy was rescued from Homs.",
+        ],
+    )
+    assert not [a for a in story["actors"] if "Amr" in a["name"]]
+    conroy = _actor(story, "Paul Conroy")
+    assert conroy is not None and conroy["type"] == "person"
