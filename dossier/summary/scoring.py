@@ -105,6 +105,9 @@ _CAPTION = re.compile(
 # families. Hide Caption 1 of 132 Photos: Photos: Crisis in Ukraine Crisis in Ukraine –
 # Ukrainian marines wave ..."), or a caption that names its picture further on ("The car
 # driven by Adam Lanza is pictured ..., in this evidence photo released by the ... Police").
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b", re.IGNORECASE)
+# Sentences a gallery's caption may be split into.
+MAX_GALLERY_GAP = 4
 _CAPTION_ANYWHERE = re.compile(
     r"\bHide Caption \d+ of \d+\b|^Photos?:\s"
     r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b",
@@ -154,6 +157,13 @@ def caption_sentences(sentences: Sequence[str], paragraph_starts: Collection[int
     """Indices of the sentences that are photo captions: each that is one, and the rest of a
     short paragraph that opens on one."""
     found: set[int] = set()
+    # A photo gallery run into the text: what lies between one "Hide Caption 30 of 43" and
+    # the next is the next picture's caption ("A Vietnamese military official looks out an
+    # aircraft window during search operations March 13, 2014."), however it was split.
+    markers = [n for n, sentence in enumerate(sentences) if _GALLERY.search(sentence)]
+    for before, after in zip(markers, markers[1:], strict=False):
+        if after - before <= MAX_GALLERY_GAP:
+            found.update(range(before, after + 1))
     for n, sentence in enumerate(sentences):
         if not caption(sentence):
             continue

@@ -230,6 +230,22 @@ def test_a_caption_runs_to_the_end_of_its_paragraph_when_that_is_short():
     assert caption_sentences(sentences[1:], {0, 2}) == set()
 
 
+def test_a_photo_gallery_run_into_the_text_is_captions_from_marker_to_marker():
+    """A Multi-News MH370 build's timeline had "A Vietnamese military official looks out an
+    aircraft window ... March 13, 2014." (a CNN gallery's caption, split off its marker)."""
+    sentences = [
+        "The search moved west into the Indian Ocean on Monday.",
+        "Hide Caption 30 of 43 Photos: The search for MH370",
+        "A Vietnamese military official looks out an aircraft window during search operations "
+        "March 13, 2014.",
+        "Hide Caption 31 of 43 Photos: The search for MH370 Malaysian air force members look "
+        "for debris near Kuala Lumpur on March 13, 2014.",
+        "Hide Caption 32 of 43",
+        "The search will resume on Tuesday, Australian officials said.",
+    ]
+    assert caption_sentences(sentences, {0}) == {1, 2, 3, 4}
+
+
 def test_a_web_archives_note_on_its_crawl_is_never_used():
     # Multi-News: 28 of the documents are the archive's note, not the article
     note = [
