@@ -207,6 +207,22 @@ def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -
     )
 
 
+def outside_captions(article: Article, findings: list[TimeFinding]) -> list[TimeFinding]:
+    """The findings that are not in a photo caption: a caption's date is when its picture was
+    taken ("a relative ... burns incense in Beijing on March 8, 2016", in a gallery updated
+    two years after the 2014 report it sits in), no evidence of when the text was written."""
+    from dossier.summary.scoring import caption_sentences, paragraph_openers
+
+    spans = [(s.start, s.end) for s in article.sentences]
+    captions = caption_sentences(
+        [article.text[start:end] for start, end in spans], paragraph_openers(article.text, spans)
+    )
+    if not captions:
+        return findings
+    cut = [spans[n] for n in captions]
+    return [f for f in findings if not any(start <= f.start < end for start, end in cut)]
+
+
 class TimesStage:
     name = "times"
 
@@ -221,19 +237,19 @@ class TimesStage:
         articles = list(ctx.articles())
         dated = [a for a in articles if a.published is not None and a.duplicate_of is None]
         undated = [a for a in articles if a.published is None]
+        evidence = {a.id: outside_captions(a, findings.get(a.id, [])) for a in undated}
         # What an undated article's own text dates it to is evidence for the others too.
         own_dates = {
             a.id: window.earliest
             for a in undated
-            if a.duplicate_of is None
-            and (window := infer_range(findings.get(a.id, []), None)) is not None
+            if a.duplicate_of is None and (window := infer_range(evidence[a.id], None)) is not None
         }
         shared = bounds_from_shared_events(undated, dated, own_dates)
         for article in articles:
             index.references[article.id] = article.published
         for article in undated:
             own = findings.get(article.id, [])
-            window = infer_range(own, shared.get(article.id))
+            window = infer_range(evidence[article.id], shared.get(article.id))
             if window is None:
                 continue
             reference = reference_day(window, shared.get(article.id))

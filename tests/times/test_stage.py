@@ -154,6 +154,23 @@ def test_an_undated_article_gets_a_range_and_its_weekdays_resolve(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_captions_date_does_not_date_the_article(tmp_path):
+    """A Multi-News MH370 report of April 2014 carries a CNN gallery updated in 2016; its
+    caption "... burns incense in Beijing on March 8, 2016." had put the report in 2016."""
+    story = _build(
+        tmp_path,
+        {
+            "undated.txt": "Search for Flight 370 goes under water\n\nFlight 370 vanished on "
+            "March 8, 2014, as it flew from Kuala Lumpur to Beijing. Hide Caption 1 of 43 "
+            "Photos: The search for MH370\n\nA relative of one of the passengers burns incense "
+            "in Beijing on March 8, 2016. Hide Caption 2 of 43\n\nThe search went on on Monday.",
+        },
+    )
+    window = story["articles"][0]["published_range"]
+    assert window["earliest"] == "2014-03-08"
+
+
+@pytest.mark.slow
 def test_seed_times_point_at_their_text_and_stay_unresolved_without_evidence(tmp_path):
     import dossier.times  # noqa: F401
     from dossier.pipeline import BuildOptions, build
