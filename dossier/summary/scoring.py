@@ -87,7 +87,11 @@ _BOILERPLATE = re.compile(
     r"\bread more\b|\bfollow (?:us|him|her)\b|\b(?:share|like us) on\b|\bmailing list\b|"
     r"\bcontact details\b|\bform below\b|\be-?mail (?:address|us|updates|alerts)\b|"
     r"\badvertisement\b|\bthis (?:story|article) (?:has been|was) updated\b|"
-    r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b|\bafter the jump\b",
+    r"\bcontributed to this report\b|\bcookies?\b|\bjavascript\b|\bafter the jump\b|"
+    # the site speaking to its reader: "please visit our help center", "log into your account"
+    r"\bplease (?:visit|contact|see|click|note|log|sign|enter|try|read|check|enable|select)\b|"
+    r"\b(?:log|sign)\s+(?:in|into|on)\s*(?:to\s+)?your\b|"
+    r"\byour (?:account|browser|inbox|cart|order|subscription|membership|password|custom domain)\b",
     re.IGNORECASE,
 )
 # A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A

@@ -77,6 +77,12 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert not usable("Details on her potential 'Dancing' dreams after the jump.")
     assert not usable("Oh, Betty, you're in such high demand on every network!")
     assert usable('The crowd chanted "Leave, leave, Mubarak, leave!"')
+    # the site speaking to its reader (Multi-News, celebrity businesses)
+    assert not usable("If you need additional information about domain mapping, please visit "
+                      "our help center.")
+    assert not usable('Shop or log into your account to "Skip the Month" by the 5th of the '
+                      "month and you won't be charged.")
+    assert usable("The hackers had broken into his account at the bank two weeks earlier.")
 
 
 @pytest.mark.parametrize(
