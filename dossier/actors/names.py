@@ -183,8 +183,14 @@ def person_parts(text: str) -> tuple[str | None, str]:
     surname = tokens[-1]
     if len(surname) > 5 and surname[:2] in {"al", "el"}:
         surname = surname[2:]  # "ElBaradei" and "El Baradei", "Al-Assad" and "Assad"
-    rest = given_names(tokens)
+    rest = given_names(_before_surname(raw) + tokens[-1:])
     return (rest[0] if rest else None), surname
+
+
+def _before_surname(raw: list[str]) -> list[str]:
+    """The name's words before its last word: a double-barrelled surname's first half is no
+    given name ("Laurel Bowman-Cryer" and "Rachel Bowman-Cryer" share no given name)."""
+    return [w for w in words(" ".join(raw[:-1])) if w not in HONORIFICS]
 
 
 def given_names(tokens: list[str]) -> list[str]:
@@ -201,7 +207,7 @@ def all_given_names(text: str) -> list[str]:
     while len(raw) > 1 and (_not_a_first_name(raw[0]) or (raw[0].isupper() and not shouting)):
         raw = raw[1:]
     tokens = [w for w in words(" ".join(raw)) if w not in HONORIFICS]
-    return given_names(tokens) if tokens else []
+    return given_names(_before_surname(raw) + tokens[-1:]) if tokens else []
 
 
 def _not_a_first_name(token: str) -> bool:

@@ -39,6 +39,10 @@ def test_person_parts_give_first_name_and_surname_key(name, expected):
 
 def test_all_given_names_keep_middle_names():
     assert all_given_names("Mohamed Hosni Mubarak") == ["mohamed", "hosni"]
+    # a double-barrelled surname's first half is no given name: a Multi-News build made
+    # Laurel and Rachel Bowman-Cryer, a couple, one person through "Bowman"
+    assert all_given_names("Laurel Bowman-Cryer") == ["laurel"]
+    assert all_given_names("Jean-Marc Ayrault") == ["jean", "marc"]
 
 
 @pytest.mark.parametrize(

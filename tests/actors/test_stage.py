@@ -327,3 +327,16 @@ def test_a_name_the_story_puts_as_a_place_is_no_person(tmp_path):
     assert not [a for a in story["actors"] if "Amr" in a["name"]]
     conroy = _actor(story, "Paul Conroy")
     assert conroy is not None and conroy["type"] == "person"
+
+
+def test_two_people_sharing_a_double_barrelled_surname_stay_apart(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Aaron and Melissa Klein refused to pay damages of $135,000 to Rachel and Laurel "
+            "Bowman-Cryer. Rachel Bowman-Cryer visited the bakery with her mother.",
+            "Laurel Bowman-Cryer said the ruling was a relief.",
+        ],
+    )
+    rachel, laurel = _actor(story, "Rachel Bowman-Cryer"), _actor(story, "Laurel Bowman-Cryer")
+    assert rachel is not None and laurel is not None and rachel["id"] != laurel["id"]
