@@ -339,11 +339,16 @@ def sentence_case(text: str) -> str:
 _TRANSCRIPT_TURN = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z.'’ -]{1,30})?:\s")
 
 
+# The writer urging the reader ("Let's help the Kleins through this hard time ...", "Join us
+# on Facebook"): a call, not a report.
+_EXHORTATION = re.compile(r"(?:Let['’]s|Let us|Join us|Help us)\b")
+
+
 def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
         return False
-    if _TRANSCRIPT_TURN.match(text):
+    if _TRANSCRIPT_TURN.match(text) or _EXHORTATION.match(text):
         return False
     if not text[0].isupper() and text[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption

@@ -83,6 +83,10 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert not usable('Shop or log into your account to "Skip the Month" by the 5th of the '
                       "month and you won't be charged.")
     assert usable("The hackers had broken into his account at the bank two weeks earlier.")
+    # a fundraising page urging its reader (Multi-News, the Oregon bakery)
+    assert not usable("Let's help the Kleins through this hard time as they fight for religious "
+                      "freedom.")
+    assert usable("Lettuce prices rose sharply in the drought, the growers' association said.")
 
 
 @pytest.mark.parametrize(
