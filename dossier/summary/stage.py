@@ -314,6 +314,8 @@ def name_people(sentences: list[SummarySentence], actors: list[Any]) -> None:
             if re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
                 continue  # "the Zimmerman trial": the name of a thing, not of whom
             named.add(actor.id)
+            if before.endswith(actor.name[: -len(text)]):
+                continue  # "Pope Francis": the NER left the title out of the mention
             # one word: "Jordan Belliveau" is a full name, though Jordan is a country too
             if first is None and len(text.split()) == 1 and text[:1].isupper():
                 shown += [sentence.text[cursor - sentence.start : start - sentence.start]]

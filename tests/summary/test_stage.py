@@ -298,3 +298,11 @@ def test_a_person_named_by_surname_alone_is_named_in_full_until_the_summary_has(
                 mentions=[Mention(article="b", start=0, end=16, text="Jordan Belliveau")])
     name_people([jordan], [boy])
     assert jordan.shown is None
+    # a title the NER left out of the mention makes the full name (Multi-News: "Pope
+    # [Pope Francis]'s speech")
+    text = "He came for Pope Francis's speech."
+    speech = SummarySentence(article="c", start=0, end=len(text), text=text)
+    pope = Actor(id="p4", name="Pope Francis", type="person",
+                 mentions=[Mention(article="c", start=17, end=24, text="Francis")])
+    name_people([speech], [pope])
+    assert speech.shown is None
