@@ -83,6 +83,13 @@ _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolve
 # this is text that was never split into paragraphs, and only the signature is the post's.
 _EMBEDDED_POST = re.compile(r"\(@\w{1,15}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 MAX_POST_CHARS = 1000
+# A reader's comment signs off the same way on a news site ("Posted by : Nclwtk | September
+# 17 , 2008 10:53 AM | Report abuse", "Posted by irritant on April 16 , 2005 03:12 PM"): the
+# day it was written, not a day of the story.
+_COMMENT_SIGNATURE = re.compile(
+    r"\bPosted by\s*:?\s*[^|\n]{1,60}?\s*(?:\|\s*|\bon\s+|\bat\s+)"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,?\s*\d{4}"
+)
 # (article, start, end) -> the name of the actor that span names, if known.
 NameOf = Callable[[str, int, int], str | None]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -394,9 +401,11 @@ def _headline(groups: list[list[DatedSentence]], name_of: NameOf | None) -> str:
 
 
 def embedded_posts(text: str) -> list[tuple[int, int]]:
-    """Spans of the embedded social media posts in an article's text."""
+    """Spans of the embedded social media posts and readers' comments in an article's
+    text."""
     posts = []
-    for signature in _EMBEDDED_POST.finditer(text):
+    signatures = [*_EMBEDDED_POST.finditer(text), *_COMMENT_SIGNATURE.finditer(text)]
+    for signature in sorted(signatures, key=lambda m: m.start()):
         start = text.rfind("\n", 0, signature.start()) + 1
         if signature.start() - start > MAX_POST_CHARS:
             start = signature.start()

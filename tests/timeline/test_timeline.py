@@ -324,6 +324,21 @@ def test_an_embedded_post_is_no_evidence_of_a_date_nor_an_item():
     assert embedded_posts(blob) == [(blob.index("(@"), len(blob))]
 
 
+def test_a_readers_comment_is_no_evidence_of_a_date():
+    """T17 Finan_washingtonpost and IraqWar_guardian pages carry their comment threads, each
+    comment signed with the day it was written."""
+    thread = (
+        "We make money the old fashioned way. Posted by : Nclwtk | September 17 , 2008 10:53 AM "
+        "| Report abuse Far too much is being made of it."
+    )
+    assert embedded_posts(thread) == [(0, thread.index(" 10:53"))]  # the comment is its paragraph
+    talkboard = "The war was a mistake.\nPosted by irritant on April 16 , 2005 03:12 PM ."
+    assert [talkboard[s:e] for s, e in embedded_posts(talkboard)] == [
+        "Posted by irritant on April 16 , 2005"
+    ]
+    assert embedded_posts("The bill was posted by the clerk on May 2, 2008.") == []
+
+
 def test_a_photo_caption_is_no_evidence_of_a_date():
     """A Multi-News Stormy Daniels build's timeline opened on the day a file photo was taken."""
     caption = "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives at the Grammys."
