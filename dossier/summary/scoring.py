@@ -720,9 +720,14 @@ def select_sentences(
         sentences = threads[candidate.document][candidate.index : candidate.last + 1]
         return set().union(*sentences) & main
 
+    def passage(candidate: Candidate) -> np.ndarray:
+        return passage_vector(embeddings[candidate.document], candidate.index, candidate.last)
+
     told: set[str] = set()
     row_of = {key: r for r, key in enumerate(rows)}
     chosen: list[Candidate] = []
+    chosen_vectors: list[np.ndarray] = []
+    long_chosen = False
     chosen_rows: list[int] = []
     chosen_keys: set[tuple[int, int]] = set()
     taken: dict[int, int] = {}
@@ -748,11 +753,20 @@ def select_sentences(
                 closest = float(similarity[np.ix_(rows_, chosen_rows)].max())
                 if closest > weights.redundancy:
                     continue
+            if chosen_vectors and (candidate.length > 1 or long_chosen):
+                # a quotation told over two sentences says what another passage says though
+                # neither half alone does ("You know how things are with Trump's laws now.
+                # Someone goes to court ...," told twice, by two reports)
+                vector = passage(candidate)
+                if max(float(vector @ other) for other in chosen_vectors) > weights.redundancy:
+                    continue
             best, best_value = candidate, value
         if best is None:
             break
         remaining.remove(best)
         chosen.append(best)
+        chosen_vectors.append(passage(best))
+        long_chosen = long_chosen or best.length > 1
         for j in range(best.index, best.last + 1):
             chosen_rows.append(row_of[(best.document, j)])
             chosen_keys.add((best.document, j))

@@ -534,3 +534,26 @@ def test_a_reports_own_thread_earns_credit_beyond_the_most_named():
         documents, embeddings, words=20, fill=True, threads=threads, people={"enclave"}
     )
     assert [(c.document, c.index) for c in voice] == [(1, 1), (1, 0)]
+
+
+def test_a_quotation_over_two_sentences_told_again_elsewhere_is_told_once():
+    """A Multi-News build (a Baltimore lawyer's threat) told "You know how things are with
+    Trump's laws now ..." twice: as one report's two-sentence quotation and as another's
+    one sentence, each half of the first too unlike the second to count as a repeat."""
+    documents = [
+        [
+            '"You know how things are with the new laws now.',
+            'Someone goes to court and, boom, they get taken away," the lawyer allegedly told '
+            "the victim during a hearing.",
+        ],
+        [
+            '"You know how things are with the new laws now; someone goes to court, and boom, '
+            'they get taken away," the interpreter told the husband in the recorded call.'
+        ],
+    ]
+    embeddings = [
+        np.stack([_unit([1, 1.2, 0]), _unit([1, -1.2, 0])]),
+        np.stack([_unit([1, 0, 0.05])]),
+    ]
+    chosen = select_sentences(documents, embeddings, words=300, fill=True)
+    assert len(chosen) == 1
