@@ -429,6 +429,11 @@ def dated_sentences(
         if article.duplicate_of:
             continue
         reference = reference_date(article)
+        # An undated article's inferred day is the earliest it can have been written: a day
+        # it tells after that may still lie in its past ("a few weeks later" in a report
+        # written any day up to the range's end). Only one after the range is ahead of it.
+        window = article.published_range if article.published is None else None
+        horizon = window.latest if window is not None and reference is not None else reference
         found = sorted(by_article.get(article.id, []), key=lambda e: e.start)
         lead_day: dt.date | None = None
         posts = embedded_posts(article.text)
@@ -453,7 +458,7 @@ def dated_sentences(
                 if parsed is None:
                     continue
                 date, granularity = parsed
-                future = reference is not None and date > reference
+                future = horizon is not None and date > horizon
                 refs.append(
                     DateRef(
                         date,

@@ -383,3 +383,25 @@ def test_the_sentences_after_a_caption_in_its_paragraph_are_caption_too():
                        value="2017-05-17", granularity="day", type="exact"),
     ]  # fmt: skip
     assert [s.start for s in dated_sentences([article], times)] == [cut]
+
+
+def test_an_undated_articles_day_within_its_inferred_range_is_not_planned():
+    """A Multi-News build (a Baltimore lawyer's case) marked "... called Vasiliades a few
+    weeks later" planned: the report was dated only by a range from 23 March to 22 May, and
+    its days after 23 March counted as ahead of it."""
+    from dossier.model import DateRange
+
+    text = "The husband called him a few weeks later. The trial will open on June 30."
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=None,
+        published_range=DateRange(earliest=D(2016, 3, 23), latest=D(2016, 5, 22), reason="r"),
+        sentences=[Sentence(start=0, end=41), Sentence(start=42, end=len(text))],
+    )  # fmt: skip
+    times = [
+        TimeExpression(article="a1", start=26, end=40, text="a few weeks later",
+                       value="2016-04-15", granularity="day", type="approximate"),
+        TimeExpression(article="a1", start=text.index("June"), end=len(text) - 1,
+                       text="June 30", value="2016-06-30", granularity="day", type="exact"),
+    ]  # fmt: skip
+    sentences = dated_sentences([article], times, reference_date=lambda a: D(2016, 3, 23))
+    assert [[r.future for r in s.refs] for s in sentences] == [[False], [True]]
