@@ -105,15 +105,16 @@ _CAPTION = re.compile(
 )
 
 
+# A photo gallery's marker between its captions, and how many sentences a caption may be split
+# into between two markers.
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b", re.IGNORECASE)
+MAX_GALLERY_GAP = 4
 # Caption wherever it shows in the sentence: a photo gallery run into the text ("... their
 # families. Hide Caption 1 of 132 Photos: Photos: Crisis in Ukraine Crisis in Ukraine –
 # Ukrainian marines wave ..."), or a caption that names its picture further on ("The car
 # driven by Adam Lanza is pictured ..., in this evidence photo released by the ... Police").
-_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b", re.IGNORECASE)
-# Sentences a gallery's caption may be split into.
-MAX_GALLERY_GAP = 4
 _CAPTION_ANYWHERE = re.compile(
-    r"\bHide Caption \d+ of \d+\b|^Photos?:\s"
+    rf"{_GALLERY.pattern}|^Photos?:\s"
     r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b",
     re.IGNORECASE,
 )

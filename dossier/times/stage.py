@@ -32,6 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, DateRange, TimeExpression
+from dossier.summary.scoring import caption_sentences, paragraph_openers
 from dossier.times.extract import TimeFinding, resolve_anaphora
 from dossier.times.normalize import first_day, readings
 
@@ -211,8 +212,6 @@ def outside_captions(article: Article, findings: list[TimeFinding]) -> list[Time
     """The findings that are not in a photo caption: a caption's date is when its picture was
     taken ("a relative ... burns incense in Beijing on March 8, 2016", in a gallery updated
     two years after the 2014 report it sits in), no evidence of when the text was written."""
-    from dossier.summary.scoring import caption_sentences, paragraph_openers
-
     spans = [(s.start, s.end) for s in article.sentences]
     captions = caption_sentences(
         [article.text[start:end] for start, end in spans], paragraph_openers(article.text, spans)
