@@ -140,9 +140,12 @@ _MEDIA = re.compile(
     r"\b(?:news|times|post|journal|tribune|herald|gazette|guardian|telegraph|reuters|afp|"
     r"ap|associated press|bbc|cnn|fox|al jazeera|tass|ria|sana|news agency|press agency|radio|"
     r"tv|television|"
-    r"broadcasting|magazine|press|daily|voice of america|sky|npr|twitter|facebook)\b",
+    r"broadcasting|channel|magazine|press|daily|voice of america|sky|npr|twitter|facebook)\b",
     re.IGNORECASE,
 )
+# A US broadcaster's call sign: "KDKA", "WPXI", "WJZ-TV" (three letters alone are too often
+# something else: "KFC", "WWF").
+_CALL_SIGN = re.compile(r"[KW](?:[A-Z]{3}\b|[A-Z]{2,3}-(?:TV|FM|AM|DT)\b)")
 _GOVERNMENT = re.compile(
     r"\b(?:ministry|department|foreign office|pentagon|kremlin|white house|cabinet|"
     r"government|administration|presidency|embassy|mission to|intelligence)\b",
@@ -344,7 +347,7 @@ def institution(name: str) -> bool:
 
 def organisation_type(name: str) -> str:
     """The actor type an organisation's name suggests, most specific first."""
-    if _MEDIA.search(name) and not _IGO.search(name):
+    if (_MEDIA.search(name) or _CALL_SIGN.match(name)) and not _IGO.search(name):
         return "media"
     if _IGO.search(name):
         return "igo"

@@ -693,10 +693,11 @@ class Resolver:
 
 
 # Last words an organisation's name goes without once it has been named: "Northwestern
-# University" is "Northwestern" after, "Apple Inc." "Apple", "the Labour Party" "Labour".
+# University" is "Northwestern" after, "Apple Inc." "Apple", "the Labour Party" "Labour",
+# "Channel 11 News" "Channel 11".
 GENERIC_TAILS = {
     "university", "college", "inc", "incorporated", "corporation", "company", "co", "ltd",
-    "limited", "plc", "llc", "group", "party",
+    "limited", "plc", "llc", "group", "party", "news",
 }  # fmt: skip
 
 

@@ -116,6 +116,13 @@ def test_capitals_and_seats_of_government_stand_for_their_state():
         ("Russian Foreign Ministry", "state"),
         ("Central Intelligence Agency", "state"),
         ("ElSaad Pharmaceutical Company", "organisation"),
+        # US broadcasters by call sign and channel (Multi-News, a Pittsburgh teacher's case)
+        ("WPXI", "media"),
+        ("KOIN-TV", "media"),
+        ("Channel 11", "media"),
+        ("WJZ-TV", "media"),
+        ("KFC", "organisation"),
+        ("WHO", "igo"),
     ],
 )
 def test_organisation_types_from_names(name, kind):
