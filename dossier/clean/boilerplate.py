@@ -289,6 +289,9 @@ _CREDITS = re.compile(
     r"|\s*[.)]|\s*$)|\bcontributed reporting\b",
     _I,
 )
+# A hat tip to where a blog found the story: "[h/t OpposingViews, Photo: WPXI]", "(H/T Gawker)",
+# "Hat tip: The Daily Beast".
+_HAT_TIP = re.compile(r"^[\[(]?\s*(?:h/t|hat tip)\b\s*:?", _I)
 _HANDLE = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://)?(?:www\.)?twitter\.com/\w+|@\w+)"
 # "Email: jmoritz@mcclatchydc.com", "Reach the reporters on Twitter at http://twitter.com/...",
 # or nothing but addresses and handles: "paul.takahashi@chron.com twitter.com/paultakahashi".
@@ -519,6 +522,7 @@ RULES: list[Callable[[str, LineContext], Verdict | None]] = [
     _copyright,
     _byline,
     _pattern(_CREDITS, "editing credits", max_words=45),
+    _pattern(_HAT_TIP, "editing credits", max_words=20),
     _pattern(_CONTACT, "contact line", max_words=30),
     _source,
     _date_line,

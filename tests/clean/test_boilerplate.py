@@ -263,6 +263,8 @@ REAL_FURNITURE = [
     ("(Additional reporting by Jumin Park; Editing by Raju Gopalakrishnan)", "editing credits"),
     ("(Editing by Tom Heneghan)", "editing credits"),
     ("Edited and translated by Zhang Qian, People's Daily Online", "editing credits"),
+    ("[h/t OpposingViews, Photo: WPXI]", "editing credits"),  # Multi-News, a blog post
+    ("(H/T Gawker)", "editing credits"),
     ("Email: Daniel.Miller@THR.com", "contact line"),
     ("Write to Kevin Clark at kevin.clark@wsj.com", "contact line"),
     ("Reach Josh Lederman on Twitter at http://twitter.com/joshledermanAP", "contact line"),
