@@ -91,7 +91,10 @@ _BOILERPLATE = re.compile(
     # the site speaking to its reader: "please visit our help center", "log into your account"
     r"\bplease (?:visit|contact|see|click|note|log|sign|enter|try|read|check|enable|select)\b|"
     r"\b(?:log|sign)\s+(?:in|into|on)\s*(?:to\s+)?your\b|"
-    r"\byour (?:account|browser|inbox|cart|order|subscription|membership|password|custom domain)\b",
+    r"\byour (?:account|browser|inbox|cart|order|subscription|membership|password|custom domain)\b|"
+    # the page's layout: "The video shown here explains ...", "the Late Show clip above"
+    r"\b(?:shown|pictured|seen|featured) (?:here|above|below)\b|"
+    r"\b(?:video|clip|photo|graphic|image|gallery|slideshow) (?:above|below)\b",
     re.IGNORECASE,
 )
 # A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A

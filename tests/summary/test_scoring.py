@@ -87,6 +87,12 @@ def test_web_furniture_is_never_used_but_news_about_the_web_is():
     assert not usable("Let's help the Kleins through this hard time as they fight for religious "
                       "freedom.")
     assert usable("Lettuce prices rose sharply in the drought, the growers' association said.")
+    # the page's layout (Multi-News: a syndrome charity's page, a talk show's clip)
+    assert not usable("The video shown here explains Williams syndrome and can be shared to help "
+                      "others understand it.")
+    assert not usable("Watch Colbert's trip to Russia's Evening Urgant in the Late Show clip "
+                      "above.")
+    assert usable("The prices shown in the report were far above the regional average.")
 
 
 @pytest.mark.parametrize(
