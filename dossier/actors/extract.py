@@ -330,12 +330,18 @@ def _defined_term(text: str, start: int, surface: str) -> bool:
     return initials.endswith(letters) or content.endswith(letters)
 
 
+# "Williams syndrome", "Parkinson's disease": a person's name that names an illness.
+EPONYM_HEADS = {"syndrome", "disease", "disorder", "palsy", "sarcoma", "lymphoma"}
+
+
 def _named_actor(ent: Span, text: str, offset: int) -> bool:
-    """Whether an entity can name an actor: a proper name, not a law nor an acronym defined
-    for a common noun."""
+    """Whether an entity can name an actor: a proper name, not a law, an illness nor an
+    acronym defined for a common noun."""
+    root = ent.root
     return (
         _proper(ent.text)
         and ent.text.split()[-1] not in _LAW_HEADS
+        and not (root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in EPONYM_HEADS)
         and not _defined_term(text, offset + ent.start_char, ent.text)
     )
 

@@ -340,3 +340,17 @@ def test_two_people_sharing_a_double_barrelled_surname_stay_apart(tmp_path):
     )
     rachel, laurel = _actor(story, "Rachel Bowman-Cryer"), _actor(story, "Laurel Bowman-Cryer")
     assert rachel is not None and laurel is not None and rachel["id"] != laurel["id"]
+
+
+def test_a_name_that_names_an_illness_is_no_person(tmp_path):
+    """A Multi-News build (the San Bernardino school shooting) had a person "Williams" with
+    30 mentions: the boy had Williams syndrome."""
+    story = _build(
+        tmp_path,
+        [
+            "Jonathan Martinez had Williams syndrome, a rare genetic disorder. Individuals with "
+            "Williams syndrome have a very endearing personality, his teacher Karen Smith said."
+        ],
+    )
+    assert _actor(story, "Williams") is None
+    assert _actor(story, "Karen Smith") is not None
