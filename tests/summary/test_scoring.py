@@ -7,6 +7,7 @@ import pytest
 
 from dossier.summary.scoring import (
     Candidate,
+    Weights,
     archive_note_sentences,
     caption_sentences,
     consensus,
@@ -563,3 +564,21 @@ def test_a_quotation_over_two_sentences_told_again_elsewhere_is_told_once():
     ]
     chosen = select_sentences(documents, embeddings, words=300, fill=True)
     assert len(chosen) == 1
+
+
+def test_a_paraphrase_the_encoder_rates_apart_is_still_a_repeat():
+    """A Multi-News Knox build told Sollecito's account of the shower twice: "Sollecito said
+    Knox left his apartment to take a shower, then returned hours later looking 'very
+    agitated.'" and another report's longer telling (cosine 0.61; 8 of the first's 11 content
+    words in the second)."""
+    documents = [
+        ["Sollecito said Knox left his apartment to take a shower, then returned hours later "
+         'looking "very agitated."'],
+        ["Speaking in an interview broadcast on Italian TV, Sollecito said the American had left "
+         "his flat on the morning the body was found to take a shower, returning hours later "
+         'appearing "very agitated".'],
+    ]  # fmt: skip
+    embeddings = [np.stack([_unit([1, 0, 0])]), np.stack([_unit([0.6, 0.8, 0])])]
+    assert len(select_sentences(documents, embeddings, words=300, fill=True)) == 1
+    apart = Weights(lexical_redundancy=None)
+    assert len(select_sentences(documents, embeddings, 300, apart, fill=True)) == 2
