@@ -28,6 +28,7 @@ from dossier.actors.extract import ROLE_NOUNS, STATE_HEADS, ActorCandidate
 from dossier.actors.names import (
     GOVERNMENT_BODIES,
     GOVERNMENT_SEATS,
+    HONORIFICS,
     acronym,
     all_given_names,
     capital_country,
@@ -301,28 +302,18 @@ class Resolver:
                 full.append((article, candidate, first, surname))
         by_surname = self.by_surname
         for article, candidate, first, surname in full:
-            surname = self._known_spelling(surname, first)
-            given = all_given_names(candidate.text) or [first]
-            cluster = next(
-                (
-                    c
-                    for c in by_surname[surname]
-                    if any(first_names_match(g, f) for f in c.first_names for g in given)
-                ),
-                None,
-            )
-            if cluster is None:
-                number = len(by_surname[surname]) + 1
-                cluster = self._cluster(f"person:{surname}:{number}", "person", "person")
-                cluster.surname = surname
-                by_surname[surname].append(cluster)
-            for name in given:
-                cluster.first_names.add(name or "")
-                self.surnames_by_first[name or ""].add(surname)
-            self._assign(article, candidate, cluster)
+            self._full_name(article, candidate, first, surname)
+        # "Meredith Kercher" tagged as an organisation in a story of the Kerchers: a relative.
+        for article, candidate in names:
+            first, surname = person_parts(candidate.text)
+            relative = candidate.label == "ORG" and first is not None and surname in by_surname
+            if relative and _person_like(candidate.text):
+                self._full_name(article, candidate, first, surname)
         # Surname-only mentions, and organisation/place tags that are in fact a known surname.
         for article, candidate in names:
-            if candidate.label == "PERSON":
+            if candidate.label == "PERSON" or (article, candidate.start, candidate.end) in (
+                self.assigned
+            ):
                 continue
             first, surname = person_parts(candidate.text)
             known = surname in by_surname
@@ -363,6 +354,30 @@ class Resolver:
                 by_surname[surname].append(cluster)
                 options = by_surname[surname]
             self._assign(article, candidate, self._nearest(article, candidate.start, options))
+
+    def _full_name(self, article: str, candidate: ActorCandidate, first: str, surname: str) -> None:
+        """A full name joins the person of that surname whose first names match, or is a new
+        person."""
+        by_surname = self.by_surname
+        surname = self._known_spelling(surname, first)
+        given = all_given_names(candidate.text) or [first]
+        cluster = next(
+            (
+                c
+                for c in by_surname[surname]
+                if any(first_names_match(g, f) for f in c.first_names for g in given)
+            ),
+            None,
+        )
+        if cluster is None:
+            number = len(by_surname[surname]) + 1
+            cluster = self._cluster(f"person:{surname}:{number}", "person", "person")
+            cluster.surname = surname
+            by_surname[surname].append(cluster)
+        for name in given:
+            cluster.first_names.add(name or "")
+            self.surnames_by_first[name or ""].add(surname)
+        self._assign(article, candidate, cluster)
 
     def _known_spelling(self, surname: str, first: str | None) -> str:
         """A surname spelled another way by another article ("Karroubi" / "Karrubi",
@@ -720,6 +735,20 @@ def _short_forms(keys: Iterable[str]) -> dict[str, str]:
     }
 
 
+def _person_like(text: str) -> bool:
+    """Whether a name written as an organisation's reads as a person's: two or three
+    capitalised words, none an institution's or a body's ("Meredith Kercher", not "Kercher
+    Foundation" nor "Kercher Family Trust")."""
+    parts = text.split()
+    return (
+        2 <= len(parts) <= 3
+        and all(p[:1].isupper() and not p.isupper() for p in parts)
+        and not institution(text)
+        and organisation_type(text) == "organisation"
+        and not GENERIC_TAILS & {w.lower().rstrip(".") for w in parts}
+    )
+
+
 def _as_institution(candidate: ActorCandidate) -> ActorCandidate:
     """A name the NER took for a person's that names an institution, as an organisation's."""
     if candidate.label == "PERSON" and institution(candidate.text):
@@ -764,6 +793,8 @@ def canonical_name(cluster: _Cluster) -> str:
     spelled = [f for f in counts if not acronym(f)] or list(counts)
 
     def fullness(form: str) -> tuple[int, int, int]:
-        return (len(form.split()), counts[form], form[:1].isupper())
+        # "Lyle Kercher" is fuller than "Ms Kercher", however often each is written
+        named = [w for w in form.split() if w.lower().rstrip(".") not in HONORIFICS]
+        return (len(named), counts[form], form[:1].isupper())
 
     return max(spelled, key=fullness)

@@ -354,3 +354,21 @@ def test_a_name_that_names_an_illness_is_no_person(tmp_path):
     )
     assert _actor(story, "Williams") is None
     assert _actor(story, "Karen Smith") is not None
+
+
+def test_a_relative_the_ner_takes_for_an_organisation_is_a_person(tmp_path):
+    """A Multi-News Knox build had "Meredith Kercher" as an organisation (the NER's tag) and
+    gave "Kercher's body" to her sister Stephanie; and it named Lyle Kercher "Ms Kercher"."""
+    story = _build(
+        tmp_path,
+        [
+            "Stephanie Kercher said the family still hoped for the truth. Lyle Kercher spoke "
+            "to reporters. Ms Kercher thanked the police. Ms Kercher left the court.",
+            "They were found guilty of Meredith Kercher's murder. Knox left before police found "
+            "Kercher's body, Raffaele Sollecito said.",
+        ],
+    )
+    meredith = _actor(story, "Meredith Kercher")
+    assert meredith is not None and meredith["type"] == "person"
+    assert "Kercher" in {m["text"] for m in meredith["mentions"]}
+    assert not [a for a in story["actors"] if a["name"] == "Ms Kercher"]
