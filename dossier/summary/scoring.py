@@ -57,7 +57,8 @@ OWN_THREAD_SENTENCES = 2
 _DANGLING = re.compile(
     r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|I|We|My|Our|But|And|Or|So|"
     r"Yet|Also|Still|Instead|Then|Thus|Hence|Moreover|Furthermore|Meanwhile|Nevertheless|"
-    r"However|Otherwise|Besides)\b"
+    r"However|Otherwise|Besides|Worse|Likewise|Similarly|Conversely|Regardless|Accordingly|"
+    r"Consequently|Therefore)\b"
 )
 # "However, on Friday ...", "In fact, ...": a connective set off by a comma only ties its
 # sentence to the one before, and a summary may tell the sentence without it. Causal and

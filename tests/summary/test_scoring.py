@@ -176,6 +176,13 @@ def test_a_sentence_is_cited_without_its_dateline_or_stray_quotation_marks(text,
     assert text[start:end] == said
 
 
+def test_a_sentence_opening_on_a_comparing_connective_leans_on_the_one_before():
+    # Multi-News (Colbert for the Senate): "Worse, ..." compares with what came before
+    text = "Worse, Colbert has a skill set that is way too broad for the Senate."
+    assert leaning(text) and not usable(text)
+    assert usable("Similarity scores were published by the agency on Tuesday morning.")
+
+
 def test_a_sentence_opening_on_a_pronoun_only_leans_on_the_one_before():
     assert leaning("On Sunday, she urged the regime to negotiate with the opposition.")
     text = "He said the talks would resume on Tuesday in Geneva after a short break."
