@@ -476,6 +476,7 @@ class Resolver:
                 if len(key.split()) >= 2:
                     spelled.setdefault(initials(candidate.text), key)
         in_full = _short_forms(org_key(c.text) for _, c in orgs if acronym(c.text) is None)
+        in_full.update(_national_forms([c.text for _, c in orgs], in_full))
         for article, candidate in orgs:
             head = candidate.text.split()[-1].lower()
             if (head in ROLE_NOUNS or head in STATE_HEADS) and len(candidate.text.split()) <= 3:
@@ -709,10 +710,10 @@ class Resolver:
 
 # Last words an organisation's name goes without once it has been named: "Northwestern
 # University" is "Northwestern" after, "Apple Inc." "Apple", "the Labour Party" "Labour",
-# "Channel 11 News" "Channel 11".
+# "Channel 11 News" "Channel 11", "the Heritage Foundation" "Heritage".
 GENERIC_TAILS = {
     "university", "college", "inc", "incorporated", "corporation", "company", "co", "ltd",
-    "limited", "plc", "llc", "group", "party", "news",
+    "limited", "plc", "llc", "group", "party", "news", "foundation", "institution", "institute",
 }  # fmt: skip
 
 
@@ -732,6 +733,22 @@ def _short_forms(keys: Iterable[str]) -> dict[str, str]:
         and len(named) == 1
         and country_of(short) is None
         and not load_gazetteer().lookup(short)
+    }
+
+
+def _national_forms(texts: list[str], taken: dict[str, str]) -> dict[str, str]:
+    """Organisation key -> the key of its name with its country before it, where the story
+    names a body both ways ("the Senate", "the U.S. Senate") and no other country's."""
+    keys = {org_key(text) for text in texts}
+    national: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        head, _, rest = strip_article(text).partition(" ")
+        if rest and country_of(head) is not None and (short := org_key(rest)) in keys:
+            national[short].add(org_key(text))
+    return {
+        short: next(iter(full))
+        for short, full in national.items()
+        if len(full) == 1 and short not in taken
     }
 
 

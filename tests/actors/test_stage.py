@@ -372,3 +372,21 @@ def test_a_relative_the_ner_takes_for_an_organisation_is_a_person(tmp_path):
     assert meredith is not None and meredith["type"] == "person"
     assert "Kercher" in {m["text"] for m in meredith["mentions"]}
     assert not [a for a in story["actors"] if a["name"] == "Ms Kercher"]
+
+
+def test_a_body_named_with_and_without_its_country_is_one(tmp_path):
+    """A Multi-News build (Colbert for DeMint's seat) had "the Senate" and "the U.S. Senate"
+    apart, and "Heritage" beside "the Heritage Foundation"."""
+    story = _build(
+        tmp_path,
+        [
+            "Jim DeMint announced he was quitting the U.S. Senate on Thursday to lead the "
+            "Heritage Foundation.",
+            "Colbert wants a seat in the Senate. The Senate is no place for a comedian, said "
+            "a fellow at Heritage.",
+        ],
+    )
+    senate = _actor(story, "Senate")
+    assert senate is not None and "U.S. Senate" in {m["text"] for m in senate["mentions"]}
+    heritage = _actor(story, "Heritage Foundation")
+    assert heritage is not None and "Heritage" in {m["text"] for m in heritage["mentions"]}
