@@ -47,7 +47,9 @@ def parse_date(value: object) -> dt.date | None:
     if not _YEAR.search(text):
         return None
     try:
-        parsed = date_parser.parse(text, default=_MISSING, fuzzy=False)
+        # Only the day is kept, so a zone name dateutil does not know ("10:53 AM OH") is
+        # ignored rather than warned about (and, dateutil says, one day raised).
+        parsed = date_parser.parse(text, default=_MISSING, fuzzy=False, ignoretz=True)
     except (ValueError, OverflowError):
         return None
     return _valid(parsed.date())

@@ -27,3 +27,9 @@ from dossier.clean.dates import parse_date
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_an_unknown_zone_name_is_ignored_without_a_warning(recwarn):
+    # Timeline17 runs printed dateutil's "tzname OH identified but not understood"
+    assert parse_date("September 17, 2008 10:53 AM OH") == dt.date(2008, 9, 17)
+    assert not [w for w in recwarn if "tzname" in str(w.message)]
