@@ -311,9 +311,8 @@ class Resolver:
                 self._full_name(article, candidate, first, surname)
         # Surname-only mentions, and organisation/place tags that are in fact a known surname.
         for article, candidate in names:
-            if candidate.label == "PERSON" or (article, candidate.start, candidate.end) in (
-                self.assigned
-            ):
+            done = (article, candidate.start, candidate.end) in self.assigned
+            if candidate.label == "PERSON" or done:
                 continue
             first, surname = person_parts(candidate.text)
             known = surname in by_surname
@@ -755,7 +754,7 @@ def _national_forms(texts: list[str], taken: dict[str, str]) -> dict[str, str]:
 def _person_like(text: str) -> bool:
     """Whether a name written as an organisation's reads as a person's: two or three
     capitalised words, none an institution's or a body's ("Meredith Kercher", not "Kercher
-    Foundation" nor "Kercher Family Trust")."""
+    Foundation")."""
     parts = text.split()
     return (
         2 <= len(parts) <= 3
