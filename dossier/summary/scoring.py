@@ -731,8 +731,15 @@ def select_sentences(
         sentences = threads[candidate.document][candidate.index : candidate.last + 1]
         return set().union(*sentences) & main
 
+    vectors: dict[tuple[int, int], np.ndarray] = {}
+
     def passage(candidate: Candidate) -> np.ndarray:
-        return passage_vector(embeddings[candidate.document], candidate.index, candidate.last)
+        key = (candidate.document, candidate.index)
+        if key not in vectors:
+            vectors[key] = passage_vector(
+                embeddings[candidate.document], candidate.index, candidate.last
+            )
+        return vectors[key]
 
     content: dict[tuple[int, int], set[str]] = {}
 

@@ -196,10 +196,6 @@ def readings(
     return _anniversaries(sorted(found, key=lambda r: r.start), text)
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 _MONTH = (
     r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
@@ -247,7 +243,8 @@ def _year_named_after(found: list[Reading], text: str, reference: dt.date | None
 
 
 def _month_number(name: str) -> int:
-    return next(n for n, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name.rstrip(".")))
+    stem = name.rstrip(".")
+    return next(n for n in range(1, 13) if calendar.month_name[n].startswith(stem))
 
 
 def _replace(
