@@ -76,7 +76,10 @@ def resolve_anaphora(
             near = anchor if anchor and finding.start - anchor.end <= ANCHOR_REACH else None
             finding = _counted(finding, near, *counted, reference)
             anchor = finding  # the narrative's time is now this one, known or not
-        elif finding.value and finding.type in {"exact", "approximate"}:
+        elif finding.value and (
+            finding.type in {"exact", "approximate"}
+            or (finding.type == "range" and finding.value_end)
+        ):
             if finding.granularity in _ANCHOR_GRANULARITIES:
                 anchor = finding
         elif finding.type == "unresolved" and finding.relative:
@@ -113,6 +116,23 @@ def _counted(
     if moved is None:
         return finding
     value, granularity = moved
+    if anchor.type == "range" and anchor.value_end:
+        # "The ISSG will meet on Monday. Two days later, ..." where Monday is any of several
+        # weeks: as many days after each.
+        moved_end = counted_from(anchor.value_end, anchor.granularity, count, unit)
+        if moved_end is None:
+            return finding
+        return finding.model_copy(
+            update={
+                "value": value,
+                "value_end": moved_end[0],
+                "granularity": granularity,
+                "type": "range",
+                "relative": False,
+                "reason": f"counted from '{anchor.text}' ({anchor.value} to "
+                f"{anchor.value_end}), the time named before it",
+            }
+        )
     lands, counted_from_day = first_day(value), first_day(anchor.value)
     if (
         reference is not None

@@ -24,7 +24,9 @@ reference day, else None) and `in_span(article, start, end)`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -34,13 +36,22 @@ from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, DateRange, TimeExpression
 from dossier.summary.scoring import caption_sentences, paragraph_openers
 from dossier.times.extract import TimeFinding, resolve_anaphora
-from dossier.times.normalize import first_day, readings
+from dossier.times.normalize import Reading, first_day, readings
 
 RECENT_DAYS = 60
 # A range counts by its start ("since 22 April 2016"): a past day the article knows about.
 DATED_TYPES = {"exact", "approximate", "range"}
 SHARED_EVENTS_SIMILARITY = 0.3
 SHARED_EVENTS_WINDOW = dt.timedelta(days=14)
+WEEK = dt.timedelta(days=7)
+# A date by its month's name ("Feb. 28", "last March") is one of few candidates, chosen from
+# the inferred range as a whole, not a day counted from the day of writing.
+_MONTH_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(m[:3] for m in calendar.month_name[1:])
+    + r")[a-z]*\b\.?",
+    re.IGNORECASE,
+)
 
 
 class TimeIndex:
@@ -182,14 +193,66 @@ def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
     )
 
 
+def _week_or_first_day(value: str | None) -> dt.date | None:
+    """The first day of a value, a week's ("2014-W09", "2014-W09-WE") included."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value or "")
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        except ValueError:
+            return None
+    return first_day((value or "")[:10])
+
+
+def _read(finding: TimeFinding, reference: dt.date) -> Reading | None:
+    found = readings(finding.text, reference, lambda s, e: finding.direction)
+    return found[0] if found and found[0].value is not None else None
+
+
+def spread_over_window(finding: TimeFinding, window: DateRange) -> tuple[str, str] | None:
+    """The first and last values a deictic expression of an undated article ("on Monday",
+    "yesterday", "last week") can have, read on the first and the last day the article can
+    have been written, when those lie more than a week apart; None when it means about the
+    same whatever day it was written, or names a month ("last March", "Feb. 28": which one is
+    chosen from the range as a whole)."""
+    if _MONTH_NAME.search(finding.text):
+        return None
+    first, last = _read(finding, window.earliest), _read(finding, window.latest)
+    if first is None or last is None or first.value is None:
+        return None
+    end = last.value_end or last.value
+    earliest, latest = _week_or_first_day(first.value), _week_or_first_day(end)
+    if earliest is None or latest is None or latest - earliest <= WEEK:
+        return None
+    return first.value, end
+
+
 def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -> TimeFinding:
     """A relative expression of an undated article, against its inferred date. A day told in
     the past that the reference day would put in the year before may lie within the range
-    ("On Feb. 28, Cohen emailed ..." written between 27 February and April): then it does."""
-    again = [r for r in readings(finding.text, reference, lambda s, e: finding.direction)]
-    if not again or again[0].value is None:
+    ("On Feb. 28, Cohen emailed ..." written between 27 February and April): then it does.
+    A deictic one whose reading moves by more than a week across the range ("told CNN on
+    Monday", written some day in the two months after the crash) is the range of its
+    readings: any one day would be false precision, and a Monday read from the range's first
+    day lies before the crash the article reports."""
+    between = (
+        f"(between {window.earliest.isoformat()} and {window.latest.isoformat()})"
+    )
+    spread = spread_over_window(finding, window)
+    if spread is not None:
+        again = _read(finding, window.earliest)
+        return finding.model_copy(
+            update={
+                "value": spread[0],
+                "value_end": spread[1],
+                "granularity": again.granularity if again else None,
+                "type": "range",
+                "reason": f"read on each day of the inferred publication range {between}",
+            }
+        )
+    first = _read(finding, reference)
+    if first is None:
         return finding
-    first = again[0]
     if finding.direction == "past" and first.granularity == "day" and first.type != "range":
         later = readings(finding.text, window.latest, lambda s, e: finding.direction)
         day = _day(later[0].value) if later else None
@@ -202,8 +265,7 @@ def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -
             "value_end": first.value_end,
             "granularity": first.granularity,
             "type": "range" if first.type == "range" else "approximate",
-            "reason": f"relative to the inferred publication date (between "
-            f"{window.earliest.isoformat()} and {window.latest.isoformat()})",
+            "reason": f"relative to the inferred publication date {between}",
         }
     )
 

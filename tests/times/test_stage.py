@@ -109,7 +109,32 @@ def test_a_past_day_within_the_inferred_range_is_not_put_a_year_back():
 
     assert again("Feb. 28") == "2018-02-28"
     assert again("Jan. 5") == "2018-01-05"
-    assert again("Tuesday") == "2018-02-27"  # a weekday stays by the earliest date
+    assert again("Tuesday") == "2018-02-27"  # the first of the range's Tuesdays
+
+
+def test_a_deictic_day_of_a_report_written_any_day_of_two_months_is_a_range():
+    # Multi-News (MH370): a report written between the crash (8 March 2014) and May read
+    # "told CNN's Pamela Brown on Monday" as 3 March, before the plane vanished.
+    from dossier.model import DateRange
+    from dossier.times.stage import resolve_again
+
+    wide = DateRange(earliest=dt.date(2014, 3, 8), latest=dt.date(2014, 5, 7), reason="x")
+    narrow = DateRange(earliest=dt.date(2014, 3, 8), latest=dt.date(2014, 3, 12), reason="x")
+
+    def again(text: str, window: DateRange) -> tuple[str | None, str | None, str]:
+        finding = TimeFinding(start=0, end=len(text), text=text, type="unresolved",
+                              reason="r", direction="past", relative=True)  # fmt: skip
+        found = resolve_again(finding, window.earliest, window)
+        return found.value, found.value_end, found.type
+
+    assert again("Monday", wide) == ("2014-03-03", "2014-05-05", "range")
+    assert again("yesterday", wide) == ("2014-03-07", "2014-05-06", "range")
+    assert again("last week", wide) == ("2014-W09", "2014-W18", "range")
+    # within a few days, the day read from the range's first one is near enough
+    assert again("Monday", narrow) == ("2014-03-03", None, "approximate")
+    # a month's name is one of few candidates, chosen from the range as a whole
+    assert again("March 8", wide) == ("2014-03-08", None, "approximate")
+    assert again("last March", wide)[2] == "approximate"
 
 
 def test_nothing_to_go_on_infers_nothing():
@@ -133,7 +158,7 @@ def _build(tmp_path: Path, texts: dict[str, str]) -> dict:
 
 
 @pytest.mark.slow
-def test_an_undated_article_gets_a_range_and_its_weekdays_resolve(tmp_path):
+def test_an_undated_article_gets_a_range_and_its_weekdays_span_it(tmp_path):
     story = _build(
         tmp_path,
         {
@@ -145,12 +170,24 @@ def test_an_undated_article_gets_a_range_and_its_weekdays_resolve(tmp_path):
     article = story["articles"][0]
     assert article["published"] is None and article["published_from"] == "inferred"
     assert article["published_range"]["earliest"] == "2016-04-22"
+    assert article["published_range"]["latest"] == "2016-06-21"
+    # written any day of two months, "on Monday" is any Monday of them, the first after the
+    # range's first day to the first after its last
     monday = [t for t in story["times"] if t["text"] == "Monday"][0]
-    assert monday["value"] == "2016-04-25" and monday["type"] == "approximate"
-    assert "inferred publication date" in monday["reason"]
-    # counted again from Monday as now resolved, not from the inferred publication date
+    assert (monday["value"], monday["value_end"], monday["type"]) == (
+        "2016-04-25",
+        "2016-06-27",
+        "range",
+    )
+    assert "inferred publication range" in monday["reason"]
+    # counted again from Monday, both ends, not from the inferred publication date
     later = [t for t in story["times"] if t["text"] == "Two days later"][0]
-    assert later["value"] == "2016-04-27" and "'Monday'" in later["reason"]
+    assert (later["value"], later["value_end"], later["type"]) == (
+        "2016-04-27",
+        "2016-06-29",
+        "range",
+    )
+    assert "'Monday'" in later["reason"]
 
 
 @pytest.mark.slow
