@@ -655,6 +655,8 @@ def _transcript_and_signature(
     for line in re.finditer(r"[^\n]+", text):
         line_start, line_end = line.span()
         turn = TRANSCRIPT_SPEAKER.match(line.group()) or _headline_speaker(para, line)
+        if turn and LINK_ONLY.fullmatch(line.group()[turn.end() :].strip()):
+            turn = None  # "Follow NBC: http://Twitter.com/NBC", a page's links
         if turn and line_start + turn.end() < line_end:
             name = turn.group(1).strip()
             speaker_start = line_start + turn.start(1)
@@ -699,6 +701,7 @@ def _transcript_and_signature(
     return found
 
 
+LINK_ONLY = re.compile(r"(?:https?://|www\.)\S+")
 HEADLINE_SPEAKER = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*):\s+")
 HEADLINE_CHARS = 160
 # Headline sources that are not names: "Poll: Clinton and Trump in dead heat".

@@ -322,6 +322,18 @@ def test_signed_line_with_mistyped_mark_and_headline_sources(extract) -> None:
     assert signed.text.startswith("”Mr. Trump") and signed.text.endswith("shame.”")
 
 
+def test_a_pages_links_are_no_one_speaking(extract) -> None:
+    # Multi-News (the Tonight Show): a video page's list of links
+    text = (
+        "Like Jimmy: https://Facebook.com/JimmyFallon\n"
+        "Follow NBC: http://Twitter.com/NBC\n\n"
+        "FALLON: Remind me again, what is your real name?"
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert [f.speaker_text for f in findings] == ["FALLON"]
+
+
 class _Actors:
     def __init__(self, article: Article):
         self.article = article
