@@ -58,7 +58,10 @@ _DANGLING = re.compile(
     r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|I|We|My|Our|But|And|Or|So|"
     r"Yet|Also|Still|Instead|Then|Thus|Hence|Moreover|Furthermore|Meanwhile|Nevertheless|"
     r"However|Otherwise|Besides|Worse|Likewise|Similarly|Conversely|Regardless|Accordingly|"
-    r"Consequently|Therefore)\b"
+    r"Consequently|Therefore"
+    # "Because it may be time we all moved to Sweden.": the answer to a question before it,
+    # with no clause of its own ("Because of the storm, flights ..." has one)
+    r"|Because(?!\s+of\b)(?![^,]*,))\b"
 )
 # "However, on Friday ...", "In fact, ...": a connective set off by a comma only ties its
 # sentence to the one before, and a summary may tell the sentence without it. Causal and
@@ -67,7 +70,8 @@ _DANGLING = re.compile(
 # ROUGE-1 at 300 words, where those set off by a comma cost nothing.
 _DETACHABLE = re.compile(
     r"(?:Also|Still|Meanwhile|However|Moreover|Furthermore|Nevertheless|Nonetheless|Indeed|"
-    r"Besides|In addition|In fact|At the same time)\s*,\s*",
+    r"Besides|In addition|In fact|At the same time|First(?:ly)?|Second(?:ly)?|Third(?:ly)?|"
+    r"Finally|Lastly)\s*,\s*",
     re.IGNORECASE,  # the second of a run ("In fact, moreover, ...") is lower-case
 )
 # "Hours later, he retweeted ...", "On Sunday, she urged ...": the subject is a pronoun after
@@ -119,9 +123,16 @@ MAX_GALLERY_GAP = 4
 # families. Hide Caption 1 of 132 Photos: Photos: Crisis in Ukraine Crisis in Ukraine –
 # Ukrainian marines wave ..."), or a caption that names its picture further on ("The car
 # driven by Adam Lanza is pictured ..., in this evidence photo released by the ... Police").
+# A caption's place in its picture ("A Ku Klux Klansman, left, uses an American flag to fend
+# off ...", "Smith, second from right, ...") is set off by commas.
 _CAPTION_ANYWHERE = re.compile(
     rf"{_GALLERY.pattern}|^Photos?:\s"
-    r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b",
+    r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b"
+    r"|,\s(?:far\s|(?:second|third)\sfrom\s)?(?:left|right|center|centre)(?:\sto\sright)?,\s"
+    # the news agencies' caption date: "..., in Rome, Friday, Oct. 14, 2011." (their prose
+    # says "on Friday", or "on Oct. 14" when it is further back, not both)
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:1[89]|20)\d\d\b",
     re.IGNORECASE,
 )
 # A photo credit, written as credits are ("an AP photo showed" is news): "AP Photo/Brennan
@@ -237,6 +248,9 @@ _BLANK = " \t\n\r\f\v\u00a0\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff"
 # A sentence ends on a full stop; on "!" only inside a quotation: a writer's own exclamation
 # ("Oh, Betty, you're in such high demand!") is a blog's tone, not a report's.
 _SENTENCE_END = re.compile(r"(?:\.|!['\"”’])['\"”’)\]]*$")
+# "As for why Khloe was even invited to the White House ...", "... flew into one of five
+# airports in JFK, Newar...": a teaser or a line cut off, not a whole sentence.
+_TRAILING_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”»"
 # Opening marks of a quotation proper: "‘" is also an apostrophe, so it is not counted.
@@ -346,22 +360,37 @@ def sentence_case(text: str) -> str:
 _TRANSCRIPT_TURN = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z.'’ -]{1,30})?:\s")
 
 
+# A review's credits ("Produced by Rob Tapert, Sam Raimi, Bruce Campbell."): names, no news.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_CREDITS = re.compile(
+    r"(?:Co-|Executive\s+)?(?:Produced|Directed|Written|Edited|Created|Photographed|Narrated|"
+    rf"Adapted|Hosted)\s+by\s+{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*\.$"
+)
+
+
 # The writer urging the reader ("Let's help the Kleins through this hard time ...", "Join us
 # on Facebook"): a call, not a report.
 _EXHORTATION = re.compile(r"(?:Let['’]s|Let us|Join us|Help us)\b")
+
+
+def complete(text: str) -> bool:
+    """Whether a line ends as a told sentence does: not a question, a heading, a menu line
+    ("Watch The Tonight Show Starring Jimmy Fallon Weeknights 11:35/10:35c") or a line cut
+    off."""
+    return bool(_SENTENCE_END.search(text)) and not _TRAILING_OFF.search(text)
 
 
 def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
         return False
-    if _TRANSCRIPT_TURN.match(text) or _EXHORTATION.match(text):
+    if _TRANSCRIPT_TURN.match(text) or _EXHORTATION.match(text) or _CREDITS.match(text):
         return False
     if not text[0].isupper() and text[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption
     if orphan_quote(text):
         return False
-    if not _SENTENCE_END.search(text):
+    if not complete(text):
         return False  # questions, headlines, bylines and cut-off lines
     return not (_BOILERPLATE.search(text) or _CALL_TO_ACTION.search(text) or caption(text))
 

@@ -51,6 +51,17 @@ from dossier.summary.scoring import (
         "The car driven by Adam Lanza is pictured at Sandy Hook Elementary School in Newtown, "
         "Connecticut, in this evidence photo released by the Connecticut State Police.",
         "AP Photo/Brennan Linsley Bill Cosby performs at the Buell Theater in Denver on Jan. 17.",
+        # ... and one by where its people stand in the picture (Multi-News, Anaheim)
+        "A Ku Klux Klansman, left, uses an American flag to fend off angry counter protesters "
+        "at Pearson Park in Anaheim, Calif., on Saturday, Feb. 27, 2016.",
+        # a teaser and a line cut off (Multi-News, the Kardashians; Ebola)
+        "As for why Khloe was even invited to the White House ...",
+        "All travelers arriving in the U.S. from West Africa must fly into one of five airports "
+        "in JFK, Newar...",
+        # a film review's credits (Multi-News, Evil Dead)
+        "Produced by Rob Tapert, Sam Raimi, Bruce Campbell and Grant Curtis.",
+        # the answer to a heading's question (Multi-News, the Good Country Index)
+        "Because it may be time we all moved to Sweden.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
         "Follow us on Twitter for the latest news about the Syrian peace talks today.",
         "Syria talks?",
@@ -104,6 +115,9 @@ def test_web_furniture_is_never_used(text):
         "The hackers had broken into his account at the bank two weeks earlier.",
         "Lettuce prices rose sharply in the drought, the growers' association said.",
         "The prices shown in the report were far above the regional average.",
+        "There was nothing left, so the family moved back to Anaheim in the spring.",
+        "Written by Alvarez and Rodo Sayagues, the story begins with five young people.",
+        "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
     ],
 )
 def test_news_about_the_web_is_used(text):
@@ -232,6 +246,9 @@ def test_a_connective_set_off_by_a_comma_is_left_out_when_the_rest_stands_alone(
     assert text[detached(text) :].startswith("on Friday the lack")
     run = "In fact, moreover, the talks in Geneva ended without any agreement."
     assert run[detached(run) :].startswith("the talks")
+    # Multi-News (the debt deal): an ordinal only numbers the writer's points
+    first = "First, Pelosi said of the deal: “We all may not be able to support it.”"
+    assert first[detached(first) :].startswith("Pelosi said")
     for kept in (
         "However, he said the talks in Geneva would resume after a short break.",
         "But the opposition delegation refused to attend the meeting with the envoy.",
