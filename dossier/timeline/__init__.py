@@ -40,6 +40,7 @@ from dossier.analysis import StoryContext, story_stage
 from dossier.model import Article, Citation, TimeExpression, TimelineEntry
 from dossier.summary.scoring import (
     caption_sentences,
+    complete,
     content_words,
     dangles,
     orphan_quote,
@@ -369,6 +370,8 @@ def _standalone(text: str) -> str | None:
         return None  # a fragment, or a line of web furniture
     if text.rstrip('"”’\' ').endswith("?"):
         return None  # asks rather than tells
+    if not complete(text.rstrip()):
+        return None  # a heading, a menu line or a line cut off
     if dangles(text) or orphan_quote(text):  # dangles: also "On Sunday, he ..."
         return None
     return text

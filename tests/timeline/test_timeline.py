@@ -184,6 +184,10 @@ def test_a_headline_that_opens_on_a_pronoun_is_another_sources_telling_or_names_
     assert _standalone("And on Sunday , he urged the president to leave .") is None
     assert _standalone("in Cairo as the president said he would go.") is None
     assert _standalone(other.text) == other.text
+    # a video page's menu line (Multi-News, the Tonight Show) and a teaser are no headline
+    menu = "Watch The Tonight Show Starring Jimmy Fallon Weeknights 11:35/10:35c"
+    assert _standalone(menu) is None
+    assert _standalone("As for why Khloe was even invited to the White House ...") is None
 
 
 def test_empty_story_gives_an_empty_timeline():
