@@ -121,6 +121,10 @@ class DatedSentence:
     refs: list[DateRef] = field(default_factory=list)
     # A lead sentence after one that names a past day reports that day, not the publication's.
     lead_day: dt.date | None = None
+    # Whether `published` is the article's own date: a lead without a date of its own reports
+    # that day, not a day inferred for an undated article (the first its range allows, which
+    # is a 1936 letter's date in a report on Gone with the Wind at 75).
+    dated: bool = True
 
 
 def parse_value(value: str | None) -> tuple[dt.date, str] | None:
@@ -156,7 +160,7 @@ def _sentence_dates(sentence: DatedSentence) -> list[tuple[tuple[dt.date, str], 
     if dated:
         return dated
     day = sentence.lead_day or sentence.published
-    if day and sentence.position < LEAD_SENTENCES:
+    if day and sentence.dated and sentence.position < LEAD_SENTENCES:
         return [((day, "day"), IMPLICIT_WEIGHT)]
     return []
 
@@ -481,6 +485,7 @@ def dated_sentences(
                     published=reference,
                     refs=refs,
                     lead_day=lead_day,
+                    dated=article.published is not None,
                 )
             )
             # Only a dated article's lead: without a reference day, a named day may lie ahead.

@@ -409,3 +409,21 @@ def test_an_undated_articles_day_within_its_inferred_range_is_not_planned():
     ]  # fmt: skip
     sentences = dated_sentences([article], times, reference_date=lambda a: D(2016, 3, 23))
     assert [[r.future for r in s.refs] for s in sentences] == [[False], [True]]
+
+
+def test_an_undated_articles_lead_is_not_dated_by_the_day_inferred_for_it():
+    """A Multi-News build (Gone with the Wind at 75) dated a report by its latest past day, a
+    1936 letter's, and then told its lead "Katharine Brown was one of David O. Selznick's most
+    trusted employees." on that day, as exact."""
+    from dossier.model import DateRange
+
+    text = "Katharine Brown was one of Selznick's most trusted employees. She wrote often."
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=None,
+        published_range=DateRange(earliest=D(1936, 7, 6), latest=D(1936, 9, 4), reason="r"),
+        sentences=[Sentence(start=0, end=62), Sentence(start=63, end=len(text))],
+    )  # fmt: skip
+    undated = dated_sentences([article], [], reference_date=lambda a: D(1936, 7, 6))
+    assert build_timeline(undated, n_dates=2) == []
+    dated = dated_sentences([article.model_copy(update={"published": D(2016, 6, 30)})], [])
+    assert [e.date for e in build_timeline(dated, n_dates=2)] == ["2016-06-30"]
