@@ -371,6 +371,15 @@ _CREDITS = re.compile(
 # The writer urging the reader ("Let's help the Kleins through this hard time ...", "Join us
 # on Facebook"): a call, not a report.
 _EXHORTATION = re.compile(r"(?:Let['’]s|Let us|Join us|Help us)\b")
+# The page sending its reader elsewhere: "Visit Harvard Medical School's Healthy Sleep website
+# for more about sleep ...", "For more about chronic pain, visit the U.S. National Library of
+# Medicine."
+_FOR_MORE = re.compile(
+    r"(?:Visit|See|Go to|Check out|Head (?:over )?to|Read)\b.{0,150}\bfor (?:more|further|"
+    r"additional)\b|For (?:more|further|additional) (?:information|details|on|about)\b.{0,150}"
+    r"\b(?:visit|see|go to|check out|call|contact|click|read)\b",
+    re.IGNORECASE,
+)
 
 
 def complete(text: str) -> bool:
@@ -384,7 +393,7 @@ def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
         return False
-    if _TRANSCRIPT_TURN.match(text) or _EXHORTATION.match(text) or _CREDITS.match(text):
+    if any(p.match(text) for p in (_TRANSCRIPT_TURN, _EXHORTATION, _FOR_MORE, _CREDITS)):
         return False
     if not text[0].isupper() and text[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption

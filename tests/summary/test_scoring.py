@@ -58,6 +58,10 @@ from dossier.summary.scoring import (
         "As for why Khloe was even invited to the White House ...",
         "All travelers arriving in the U.S. from West Africa must fly into one of five airports "
         "in JFK, Newar...",
+        # the page sending its reader elsewhere (Multi-News, babies' naps; chronic pain)
+        "Visit Harvard Medical School's Healthy Sleep website for more about sleep, learning "
+        "and memory.",
+        "For more about chronic pain, visit the U.S. National Library of Medicine.",
         # a film review's credits (Multi-News, Evil Dead)
         "Produced by Rob Tapert, Sam Raimi, Bruce Campbell and Grant Curtis.",
         # the answer to a heading's question (Multi-News, the Good Country Index)
@@ -117,6 +121,8 @@ def test_web_furniture_is_never_used(text):
         "The prices shown in the report were far above the regional average.",
         "There was nothing left, so the family moved back to Anaheim in the spring.",
         "Written by Alvarez and Rodo Sayagues, the story begins with five young people.",
+        "Visitors to the park saw the bears for more than an hour on Sunday afternoon.",
+        "For more than a decade, the museum has shown the collection to visiting students.",
         "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
     ],
 )
