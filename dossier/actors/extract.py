@@ -346,13 +346,29 @@ def _named_actor(ent: Span, text: str, offset: int) -> bool:
     )
 
 
+# Lower-case words a name may open on: "de Mistura", "al-Assad", "van Gogh", "bin Laden".
+_NAME_PARTICLES = {
+    "al", "ad", "as", "ash", "an", "ar", "at", "az", "el", "bin", "ibn", "ben", "bint", "de",
+    "del", "della", "der", "des", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
+    "von", "ter", "ten", "zu", "the",
+}  # fmt: skip
+
+
 def _proper(text: str) -> bool:
     """Whether an entity's text can be a proper name: it has letters, and a capital among them
-    where its script has capitals ("marijuana" and "e.e" tagged as organisations are not)."""
+    where its script has capitals ("marijuana" and "e.e" tagged as organisations are not),
+    and it opens on a capital, a digit, a particle or a brand's lower-case letter ("iPod"):
+    "knackinger Eisbergsalat", tagged as a person in a German menu, does not."""
     letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and (
-        any(ch.isupper() for ch in letters) or not any(ch.islower() for ch in letters)
-    )
+    if not letters:
+        return False
+    if any(ch.islower() for ch in letters) and not any(ch.isupper() for ch in letters):
+        return False
+    first = text.split()[0]
+    if not first[0].islower():
+        return True
+    particle = re.split(r"[-‘’']", first)[0].lower()
+    return particle in _NAME_PARTICLES or any(ch.isupper() for ch in first)
 
 
 def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:

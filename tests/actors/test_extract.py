@@ -96,6 +96,11 @@ def test_a_name_without_a_capital_is_no_name():
 
     assert not _proper("marijuana") and not _proper("e.e") and not _proper("--")
     assert _proper("Nevada Dispensary Association") and _proper("eBay") and _proper("بشار")
+    # Multi-News (the McRibster): German menu words the NER took for people, and a credit
+    assert not _proper("knackinger Eisbergsalat") and not _proper("köstliche Honig Senf-Sauce")
+    assert not _proper("jh/asz (SID")
+    for name in ("de Mistura", "al-Assad", "al Qaeda", "bin Laden", "van Gogh", "iPod", "3M"):
+        assert _proper(name), name
 
 
 def test_a_plural_possessive_is_the_name():
