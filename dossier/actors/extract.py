@@ -334,12 +334,35 @@ def _defined_term(text: str, start: int, surface: str) -> bool:
 EPONYM_HEADS = {"syndrome", "disease", "disorder", "palsy", "sarcoma", "lymphoma"}
 
 
+_TITLE_SMALL_WORDS = {"&", "of", "the", "and", "a", "an", "in", "on", "at", "to", "for", "with"}
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the entity at `start`:`end` is the opening of a quoted title that goes on
+    after it ("Kourtney & Kim Take" in "a “Kourtney & Kim Take New York” producer")."""
+    surface = text[start:end]
+    opened = surface[:1] in "“\"" or text[max(0, start - 1) : start] in ("“", '"')
+    if not opened:
+        return False
+    rest = text[end : end + 80]
+    closing = re.search(r"[”\"]", rest)
+    if closing is None or closing.start() == 0:
+        return False
+    # the title goes on in title case: not a quotation that opens on a name ("“Obama is
+    # wrong,” said ...")
+    words = rest[: closing.start()].split()
+    return 0 < len(words) <= 6 and all(
+        w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words
+    )
+
+
 def _named_actor(ent: Span, text: str, offset: int) -> bool:
-    """Whether an entity can name an actor: a proper name, not a law, an illness nor an
-    acronym defined for a common noun."""
+    """Whether an entity can name an actor: a proper name, not a law, an illness, an acronym
+    defined for a common noun nor the start of a quoted title."""
     root = ent.root
     return (
         _proper(ent.text)
+        and not _in_quoted_title(text, offset + ent.start_char, offset + ent.end_char)
         and ent.text.split()[-1] not in _LAW_HEADS
         and not (root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in EPONYM_HEADS)
         and not _defined_term(text, offset + ent.start_char, ent.text)

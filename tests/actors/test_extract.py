@@ -91,6 +91,19 @@ def _names(text: str) -> list[str]:
     return [_name_candidate(ent, 0, text).text for ent in doc.ents if ent.label_ == "ORG"]
 
 
+def test_the_opening_of_a_quoted_title_is_no_actor():
+    # Multi-News (the Kardashians): the NER took the show's first words for an organisation
+    from dossier.actors.extract import _in_quoted_title
+
+    text = 'The magazine spoke to a "Kourtney & Kim Take New York" producer.'
+    start = text.index("Kourtney")
+    assert _in_quoted_title(text, start, start + len("Kourtney & Kim Take"))
+    for quoted, name in (("“Obama is wrong,” said Smith.", "Obama"),
+                         ("He called it “Hamas” and left.", "Hamas")):  # fmt: skip
+        start = quoted.index(name)
+        assert not _in_quoted_title(quoted, start, start + len(name))
+
+
 def test_a_name_without_a_capital_is_no_name():
     from dossier.actors.extract import _proper
 
