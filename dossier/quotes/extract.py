@@ -319,6 +319,8 @@ def _clausal_content(verb: Token) -> list[Token] | None:
         if child.dep_ == "prep" and child.i > verb.i and (
             child.lower_ in PREPOSITION_CONTENT or (verb.lemma_ == "point" and child.lower_ == "to")
         ):
+            if any(o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj"):
+                continue  # "said on Monday": when, not what
             # "accused Turkey of sending fighters": the accused and the charge together
             objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i]
             first = objects[0].left_edge.i if objects else child.i

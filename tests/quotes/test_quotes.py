@@ -334,6 +334,19 @@ def test_a_pages_links_are_no_one_speaking(extract) -> None:
     assert [f.speaker_text for f in findings] == ["FALLON"]
 
 
+@pytest.mark.slow
+def test_a_day_is_when_something_was_said_not_what(extract) -> None:
+    # Multi-News (climbers found in Tibet): "said on Monday" had "on Monday" for its content
+    text = (
+        "The bodies of two renowned U.S. climbers, found in Tibet 16 years after they died on "
+        "one of the world's tallest mountains, have been left untouched out of respect, one of "
+        "the mountaineers who found the remains said on Monday."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    assert all(f.text != "on Monday" for f in findings)
+
+
 class _Actors:
     def __init__(self, article: Article):
         self.article = article
