@@ -371,6 +371,13 @@ _CREDITS = re.compile(
 # The writer urging the reader ("Let's help the Kleins through this hard time ...", "Join us
 # on Facebook"): a call, not a report.
 _EXHORTATION = re.compile(r"(?:Let['’]s|Let us|Join us|Help us)\b")
+# The writer speaking to the reader ("You can expect some amazing things to occur over the
+# next 48 hours", a horoscope; "You can add location information to your Tweets") or a
+# note on the story itself ("Correction: An earlier version ...", "Update:Judge calls ...").
+_TO_THE_READER = re.compile(r"(?:You|Your|You['’](?:ll|re|ve|d))\b")
+_EDITORS_NOTE = re.compile(
+    r"(?:Update|Updated|Correction|Clarification|Editor['’]s note|Note)\s*:", re.IGNORECASE
+)
 # The page sending its reader elsewhere: "Visit Harvard Medical School's Healthy Sleep website
 # for more about sleep ...", "For more about chronic pain, visit the U.S. National Library of
 # Medicine."
@@ -380,6 +387,11 @@ _FOR_MORE = re.compile(
     r"\b(?:visit|see|go to|check out|call|contact|click|read)\b",
     re.IGNORECASE,
 )
+
+
+# Openings of lines that are not a report's: a broadcast script, the writer or the page
+# speaking to the reader, a review's credits, a note on the story itself.
+_NOT_REPORTS = (_TRANSCRIPT_TURN, _EXHORTATION, _FOR_MORE, _CREDITS, _TO_THE_READER, _EDITORS_NOTE)
 
 
 def complete(text: str) -> bool:
@@ -393,7 +405,7 @@ def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
         return False
-    if any(p.match(text) for p in (_TRANSCRIPT_TURN, _EXHORTATION, _FOR_MORE, _CREDITS)):
+    if any(p.match(text) for p in _NOT_REPORTS):
         return False
     if not text[0].isupper() and text[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption

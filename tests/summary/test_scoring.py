@@ -62,6 +62,13 @@ from dossier.summary.scoring import (
         "Visit Harvard Medical School's Healthy Sleep website for more about sleep, learning "
         "and memory.",
         "For more about chronic pain, visit the U.S. National Library of Medicine.",
+        # the writer speaking to the reader (Multi-News: a horoscope among reports of Thomas
+        # Kinkade's death; Twitter's notice) and a note on the story itself
+        "You can expect some amazing things to occur over the next 48 hours and whatever they "
+        "happen to be you will be at the center of them.",
+        "You can add location information to your Tweets, such as your city or precise location.",
+        "Update:Judge calls emergency meeting over redaction errors.",
+        "Correction: An earlier version of this story said that an email was sent to HQ.",
         # a film review's credits (Multi-News, Evil Dead)
         "Produced by Rob Tapert, Sam Raimi, Bruce Campbell and Grant Curtis.",
         # the answer to a heading's question (Multi-News, the Good Country Index)
@@ -122,6 +129,8 @@ def test_web_furniture_is_never_used(text):
         "There was nothing left, so the family moved back to Anaheim in the spring.",
         "Written by Alvarez and Rodo Sayagues, the story begins with five young people.",
         "Visitors to the park saw the bears for more than an hour on Sunday afternoon.",
+        "Young voters turned out in record numbers, the county's election office said.",
+        "Updated figures from the ministry put the number of displaced at 40,000 on Monday.",
         "For more than a decade, the museum has shown the collection to visiting students.",
         "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
     ],
