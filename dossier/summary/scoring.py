@@ -99,6 +99,7 @@ _BOILERPLATE = re.compile(
     r"\bplease (?:visit|contact|see|click|note|log|sign|enter|try|read|check|enable|select)\b|"
     r"\b(?:log|sign)\s+(?:in|into|on)\s*(?:to\s+)?your\b|"
     r"\byour (?:account|browser|inbox|cart|order|subscription|membership|password|custom domain)\b|"
+    r"\bour (?:site|website|web site)\b|"
     # the page's layout: "The video shown here explains ...", "the Late Show clip above"
     r"\b(?:shown|pictured|seen|featured) (?:here|above|below)\b|"
     r"\b(?:video|clip|photo|graphic|image|gallery|slideshow) (?:above|below)\b",
@@ -372,9 +373,10 @@ _CREDITS = re.compile(
 # on Facebook"): a call, not a report.
 _EXHORTATION = re.compile(r"(?:Let['’]s|Let us|Join us|Help us)\b")
 # The writer speaking to the reader ("You can expect some amazing things to occur over the
-# next 48 hours", a horoscope; "You can add location information to your Tweets") or a
+# next 48 hours", a horoscope; "You can add location information to your Tweets"; "If you
+# are looking for an older news story, it may no longer be here.", a missing page) or a
 # note on the story itself ("Correction: An earlier version ...", "Update:Judge calls ...").
-_TO_THE_READER = re.compile(r"(?:You|Your|You['’](?:ll|re|ve|d))\b")
+_TO_THE_READER = re.compile(r"(?:If you|You|Your|You['’](?:ll|re|ve|d))\b")
 _EDITORS_NOTE = re.compile(
     r"(?:Update|Updated|Correction|Clarification|Editor['’]s note|Note)\s*:", re.IGNORECASE
 )

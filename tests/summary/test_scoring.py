@@ -68,6 +68,9 @@ from dossier.summary.scoring import (
         "happen to be you will be at the center of them.",
         "You can add location information to your Tweets, such as your city or precise location.",
         "Update:Judge calls emergency meeting over redaction errors.",
+        # a missing page among reports of Tiger Woods (Multi-News)
+        "If you are looking for an older news story, it may no longer be here.",
+        "Free archives of stories are maintained on our site for one month.",
         "Correction: An earlier version of this story said that an email was sent to HQ.",
         # a film review's credits (Multi-News, Evil Dead)
         "Produced by Rob Tapert, Sam Raimi, Bruce Campbell and Grant Curtis.",
