@@ -317,11 +317,14 @@ def _clausal_content(verb: Token) -> list[Token] | None:
             return _trim(list(child.subtree))
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i and (
-            child.lower_ in PREPOSITION_CONTENT or (verb.lemma_ == "point" and child.lower_ == "to")
+            child.lower_ in PREPOSITION_CONTENT
+            or (verb.lemma_ == "point" and child.lower_ == "to")
+            or (verb.lemma_ == "charge" and child.lower_ == "with")
         ):
             if any(o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj"):
                 continue  # "said on Monday": when, not what
-            # "accused Turkey of sending fighters": the accused and the charge together
+            # "accused Turkey of sending fighters", "charged him with possession": the accused
+            # and the charge together
             objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i]
             first = objects[0].left_edge.i if objects else child.i
             return _trim(list(verb.doc[first : child.right_edge.i + 1]))

@@ -347,6 +347,19 @@ def test_a_day_is_when_something_was_said_not_what(extract) -> None:
     assert all(f.text != "on Monday" for f in findings)
 
 
+@pytest.mark.slow
+def test_a_charge_is_told_with_whom_it_accuses(extract) -> None:
+    # Multi-News (a Mannequin Challenge arrest): the content had been "him"
+    text = (
+        "Investigators also arrested 23-year-old Terry Brown and charged him with possession "
+        "of drug paraphernalia and loitering."
+    )
+    article, findings = extract(text)
+    _check_offsets(article, findings)
+    [charge] = [f for f in findings if f.cue == "charged"]
+    assert charge.text.startswith("him with possession") and charge.text.endswith("loitering")
+
+
 class _Actors:
     def __init__(self, article: Article):
         self.article = article
