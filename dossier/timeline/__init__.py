@@ -241,10 +241,22 @@ def choose_events(
     return out
 
 
+# A sentence that is all parenthesis: a citation ("(Labor union official 302, February 3,
+# 2009 p. 3).") or an aside, not an event.
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\.?\s*")
+# A link in the line: a page's list of links ("Stunt man - https://instagram.com/...").
+_LINK = re.compile(r"https?://|www\.")
+
+
 def _fragment(text: str) -> bool:
     """A piece of a sentence the splitter cut off ('in Donetsk on March 13.' after a quote
-    that ends on '!'): it names a date but tells nothing on its own."""
-    return text.lstrip()[:1].islower()
+    that ends on '!'), a parenthesis standing alone or a line with a link: it names a date
+    but tells nothing on its own."""
+    return (
+        text.lstrip()[:1].islower()
+        or bool(_PARENTHETICAL.fullmatch(text))
+        or bool(_LINK.search(text))
+    )
 
 
 def _said(text: str) -> str:

@@ -281,6 +281,17 @@ def test_a_piece_of_a_sentence_tells_no_date():
     assert build_timeline([piece], n_dates=1) == []
     [entry] = build_timeline([piece, other], n_dates=1)
     assert [i.article for i in entry.items] == ["b"]
+    # a citation standing alone (Multi-News, Blagojevich's motion); a lead that opens on its
+    # source's name in brackets is no parenthesis
+    cited = sentence("c", 0, "(Labor union official 302, February 3, 2009 p. 3).",
+                     [ref(D(2009, 2, 3))])  # fmt: skip
+    assert build_timeline([cited], n_dates=1) == []
+    linked = sentence("e", 0, "Stunt man - https://instagram.com/jedidiahhuie/ on February 3.",
+                      [ref(D(2009, 2, 3))])  # fmt: skip
+    assert build_timeline([linked], n_dates=1) == []
+    lead = sentence("d", 0, "(CNN) -- Rebels took the airport in Donetsk on February 3.",
+                    [ref(D(2009, 2, 3))])  # fmt: skip
+    assert len(build_timeline([lead], n_dates=1)) == 1
 
 
 def test_a_sentence_syndicated_on_two_days_tells_one_date_and_the_next_date_fills_in():
