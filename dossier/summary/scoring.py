@@ -376,7 +376,13 @@ _EXHORTATION = re.compile(r"(?:Let['’]s|Let us|Join us|Help us)\b")
 # next 48 hours", a horoscope; "You can add location information to your Tweets"; "If you
 # are looking for an older news story, it may no longer be here.", a missing page) or a
 # note on the story itself ("Correction: An earlier version ...", "Update:Judge calls ...").
-_TO_THE_READER = re.compile(r"(?:If you|You|Your|You['’](?:ll|re|ve|d))\b")
+_TO_THE_READER = re.compile(
+    r"(?:If you|You|Your|You['’](?:ll|re|ve|d)"
+    # ... and bidding the reader: "Just look at the two women who tie for first place on our
+    # list", "Imagine enjoying a court side seat", "Think about the man Colbert would replace"
+    r"|Look|Consider|Imagine|Think about|Note that|Keep in mind"
+    r"|(?:Just|Now) (?:look|consider|imagine|think about|note that|keep in mind))\b"
+)
 _EDITORS_NOTE = re.compile(
     r"(?:Update|Updated|Correction|Clarification|Editor['’]s note|Note)\s*:", re.IGNORECASE
 )

@@ -68,6 +68,10 @@ from dossier.summary.scoring import (
         "happen to be you will be at the center of them.",
         "You can add location information to your Tweets, such as your city or precise location.",
         "Update:Judge calls emergency meeting over redaction errors.",
+        # ... and bidding the reader (Multi-News: Forbes' list; Oculus)
+        "Just look at the two women who tie for first place on our list: Tina Fey and Eva "
+        "Longoria.",
+        "Imagine sharing not just moments with your friends online, but entire experiences.",
         # a missing page among reports of Tiger Woods (Multi-News)
         "If you are looking for an older news story, it may no longer be here.",
         "Free archives of stories are maintained on our site for one month.",
@@ -133,6 +137,8 @@ def test_web_furniture_is_never_used(text):
         "Written by Alvarez and Rodo Sayagues, the story begins with five young people.",
         "Visitors to the park saw the bears for more than an hour on Sunday afternoon.",
         "Young voters turned out in record numbers, the county's election office said.",
+        "Looking ahead, the ministry expects the number of displaced to rise by spring.",
+        "Considerable damage was reported in the north of the province on Monday.",
         "Updated figures from the ministry put the number of displaced at 40,000 on Monday.",
         "For more than a decade, the museum has shown the collection to visiting students.",
         "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
