@@ -242,7 +242,10 @@ _DATELINE = re.compile(
     rf"|[A-Z][a-z]+ \((?:CNN|AP|AFP|Reuters|UPI)\)(?:\s*{_DASH})?\s*"
     rf"|{_PLACE}\s*(?:[—–]|--)\s*"
     # "NEWTOWN, Conn. Parents of ...": the dash lost in scraping, the state's abbreviation left
-    rf"|[A-Z][A-Z'’-]{{2,}}(?: [A-Z][A-Z'’-]+)*,\s*{_STATE_ABBREVIATION}\s+"
+    rf"|[A-Z][A-Z'’-]{{2,}}(?: [A-Z][A-Z'’-]+)*,\s*{_STATE_ABBREVIATION}\s+(?:-\s+)?"
+    # "UNION CITY, Ga. - One minute, ...", "WASHINGTON - The ...": a hyphen for the dash
+    rf"|(?!FILE\b)[A-Z][A-Z'’]{{2,}}(?: [A-Z][A-Z'’]+)*"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)*\s+-\s+"
 )
 # Space, and the zero-width characters scraped pages carry along with it.
 _BLANK = " \t\n\r\f\v\u00a0\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff"

@@ -221,6 +221,17 @@ def test_news_about_the_web_is_used(text):
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
         ),
+        # a hyphen for the dash (Multi-News: a Georgia coach; Detroit)
+        (
+            "UNION CITY, Ga. - One minute, a Union City football coach was smiling.",
+            "One minute, a Union City football coach was smiling.",
+        ),
+        ("DETROIT - A Wayne State University police officer has died.",
+         "A Wayne State University police officer has died."),
+        (
+            "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
+            "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
+        ),
     ],
 )
 def test_a_sentence_is_cited_without_its_dateline_or_stray_quotation_marks(text, said):
