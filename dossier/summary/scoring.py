@@ -61,7 +61,11 @@ _DANGLING = re.compile(
     r"Consequently|Therefore"
     # "Because it may be time we all moved to Sweden.": the answer to a question before it,
     # with no clause of its own ("Because of the storm, flights ..." has one)
-    r"|Because(?!\s+of\b)(?![^,]*,))\b"
+    r"|Because(?!\s+of\b)(?![^,]*,)"
+    # "With that, Keurig's CEO did what he had to do.", "Despite all this, ...": a preposition
+    # whose object is what came before
+    r"|(?:With|After|Despite|Beyond|Besides|Because of|For|Given|Like|Unlike|Before) "
+    r"(?:all )?(?:that|this|these|those|it)(?=\s*,))\b"
 )
 # "However, on Friday ...", "In fact, ...": a connective set off by a comma only ties its
 # sentence to the one before, and a summary may tell the sentence without it. Causal and

@@ -78,6 +78,9 @@ from dossier.summary.scoring import (
         "Correction: An earlier version of this story said that an email was sent to HQ.",
         # a film review's credits (Multi-News, Evil Dead)
         "Produced by Rob Tapert, Sam Raimi, Bruce Campbell and Grant Curtis.",
+        # a preposition whose object is what came before (Multi-News, Keurig)
+        "With that, Keurig's CEO did what he had to do on the call with analysts.",
+        "Despite all this, those close to him believe that Yusupov will stay at HQ.",
         # the answer to a heading's question (Multi-News, the Good Country Index)
         "Because it may be time we all moved to Sweden.",
         "the strikes on Aleppo must stop before the talks can resume in earnest",
@@ -125,7 +128,7 @@ def test_web_furniture_is_never_used(text):
         "The gunman had posted threats on Facebook two days before the shooting.",
         "The minister said in an email that the talks would resume in Geneva.",
         "An AP photo of the rally showed the minister waving to the crowd below.",
-        "Despite all this, those close to him believe that Yusupov will stay at HQ.",
+        "People close to Rus Yusupov believe that he will stay at HQ and build its new shows.",
         # a number in the news is not asked to be called
         'Logic performed his song "1-800-273-8255," named after the phone number for the '
         "National Suicide Prevention Lifeline.",
