@@ -209,12 +209,12 @@ def _read(finding: TimeFinding, reference: dt.date) -> Reading | None:
     return found[0] if found and found[0].value is not None else None
 
 
-def spread_over_window(finding: TimeFinding, window: DateRange) -> tuple[str, str] | None:
-    """The first and last values a deictic expression of an undated article ("on Monday",
-    "yesterday", "last week") can have, read on the first and the last day the article can
-    have been written, when those lie more than a week apart; None when it means about the
-    same whatever day it was written, or names a month ("last March", "Feb. 28": which one is
-    chosen from the range as a whole)."""
+def spread_over_window(finding: TimeFinding, window: DateRange) -> tuple[Reading, str] | None:
+    """The reading of a deictic expression of an undated article ("on Monday", "yesterday",
+    "last week") on the first day the article can have been written, and the last value it
+    can have (read on the range's last day), when those lie more than a week apart; None when
+    it means about the same whatever day it was written, or names a month ("last March",
+    "Feb. 28": which one is chosen from the range as a whole)."""
     if _MONTH_NAME.search(finding.text):
         return None
     first, last = _read(finding, window.earliest), _read(finding, window.latest)
@@ -224,7 +224,7 @@ def spread_over_window(finding: TimeFinding, window: DateRange) -> tuple[str, st
     earliest, latest = _week_or_first_day(first.value), _week_or_first_day(end)
     if earliest is None or latest is None or latest - earliest <= WEEK:
         return None
-    return first.value, end
+    return first, end
 
 
 def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -> TimeFinding:
@@ -235,17 +235,15 @@ def resolve_again(finding: TimeFinding, reference: dt.date, window: DateRange) -
     Monday", written some day in the two months after the crash) is the range of its
     readings: any one day would be false precision, and a Monday read from the range's first
     day lies before the crash the article reports."""
-    between = (
-        f"(between {window.earliest.isoformat()} and {window.latest.isoformat()})"
-    )
+    between = f"(between {window.earliest.isoformat()} and {window.latest.isoformat()})"
     spread = spread_over_window(finding, window)
     if spread is not None:
-        again = _read(finding, window.earliest)
+        first_reading, end = spread
         return finding.model_copy(
             update={
-                "value": spread[0],
-                "value_end": spread[1],
-                "granularity": again.granularity if again else None,
+                "value": first_reading.value,
+                "value_end": end,
+                "granularity": first_reading.granularity,
                 "type": "range",
                 "reason": f"read on each day of the inferred publication range {between}",
             }
