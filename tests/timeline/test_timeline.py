@@ -400,18 +400,24 @@ def test_the_sentences_after_a_caption_in_its_paragraph_are_caption_too():
     assert [s.start for s in dated_sentences([article], times)] == [cut]
 
 
+def _undated(text: str, first_end: int, earliest: dt.date, latest: dt.date) -> Article:
+    """An undated article of two sentences, the first ending at `first_end`, dated only by
+    an inferred range."""
+    from dossier.model import DateRange
+
+    return Article(
+        id="a1", path="x", format="text", language="en", text=text, published=None,
+        published_range=DateRange(earliest=earliest, latest=latest, reason="r"),
+        sentences=[Sentence(start=0, end=first_end), Sentence(start=first_end + 1, end=len(text))],
+    )  # fmt: skip
+
+
 def test_an_undated_articles_day_within_its_inferred_range_is_not_planned():
     """A Multi-News build (a Baltimore lawyer's case) marked "... called Vasiliades a few
     weeks later" planned: the report was dated only by a range from 23 March to 22 May, and
     its days after 23 March counted as ahead of it."""
-    from dossier.model import DateRange
-
     text = "The husband called him a few weeks later. The trial will open on June 30."
-    article = Article(
-        id="a1", path="x", format="text", language="en", text=text, published=None,
-        published_range=DateRange(earliest=D(2016, 3, 23), latest=D(2016, 5, 22), reason="r"),
-        sentences=[Sentence(start=0, end=41), Sentence(start=42, end=len(text))],
-    )  # fmt: skip
+    article = _undated(text, 41, D(2016, 3, 23), D(2016, 5, 22))
     times = [
         TimeExpression(article="a1", start=26, end=40, text="a few weeks later",
                        value="2016-04-15", granularity="day", type="approximate"),
@@ -426,14 +432,8 @@ def test_an_undated_articles_lead_is_not_dated_by_the_day_inferred_for_it():
     """A Multi-News build (Gone with the Wind at 75) dated a report by its latest past day, a
     1936 letter's, and then told its lead "Katharine Brown was one of David O. Selznick's most
     trusted employees." on that day, as exact."""
-    from dossier.model import DateRange
-
     text = "Katharine Brown was one of Selznick's most trusted employees. She wrote often."
-    article = Article(
-        id="a1", path="x", format="text", language="en", text=text, published=None,
-        published_range=DateRange(earliest=D(1936, 7, 6), latest=D(1936, 9, 4), reason="r"),
-        sentences=[Sentence(start=0, end=62), Sentence(start=63, end=len(text))],
-    )  # fmt: skip
+    article = _undated(text, 62, D(1936, 7, 6), D(1936, 9, 4))
     undated = dated_sentences([article], [], reference_date=lambda a: D(1936, 7, 6))
     assert build_timeline(undated, n_dates=2) == []
     dated = dated_sentences([article.model_copy(update={"published": D(2016, 6, 30)})], [])
