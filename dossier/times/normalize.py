@@ -71,6 +71,31 @@ _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+# A month or a day name alone before a capitalized word is a first name ("Jan Slingenbergh",
+# "April Ryan asked", "May God bless") unless a word that leads into a time comes before it
+# ("in March Obama said", "Last June Parliament voted").
+_MONTH_OR_DAY_WORD = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)"
+)
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
+_LEADS_INTO_A_TIME = re.compile(
+    r"\b(?:in|on|at|by|since|until|till|through|throughout|during|from|to|into|before|after|"
+    r"of|for|last|next|this|that|each|every|early|late|mid|end|beginning|between|and|or|"
+    r"around|about|until|past|coming|following|previous)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _first_name(surface: str, before: str, after: str) -> bool:
+    return bool(
+        _MONTH_OR_DAY_WORD.fullmatch(surface)
+        and _NAME_FOLLOWS.match(after)
+        and not _LEADS_INTO_A_TIME.search(before)
+    )
+
+
 @dataclass
 class Reading:
     start: int  # offsets into the text that was parsed
@@ -185,6 +210,8 @@ def readings(
             continue  # "DEC", "MAR": an acronym, not a month
         if re.match(r"\s?-?olds?\b", text[end : end + 6]):
             continue  # "50-year-old", "6-week-old": an age, not a time
+        if _first_name(surface, text[:start], text[end:]):
+            continue  # "Jan Slingenbergh, a senior animal health officer": a person
         direction = direction_at(start, end) if direction_at else None
         reading = _reading(result, surface, start, end, reference, direction, text)
         if reading is not None:

@@ -132,10 +132,26 @@ def test_undated_relative_expressions_stay_unresolved_with_a_reason():
         "600,000 11-year olds",
         "talks may resume",
         "http://www.salon.com/2017/01/16/cat-f...",  # a link's path (Multi-News)
+        # first names (Timeline17's swine flu reports)
+        "Jan Slingenbergh, a senior animal health officer at the FAO, believes it.",
+        "The question, said April Ryan of American Urban Radio, was fair.",
+        "May God bless you all.",
     ],
 )
 def test_lookalikes_are_not_dates(text):
     assert [r.text for r in readings(text, FEB_11_2016)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("In March Obama signed the order.", "March"),
+        ("Last June Parliament voted to leave.", "Last June"),
+        ("The vote is due on Tuesday Brussels time.", "Tuesday"),
+    ],
+)
+def test_a_month_or_day_led_into_stays_a_time_before_a_name(text, expression):
+    assert expression in [r.text for r in readings(text, FEB_11_2016)]
 
 
 def test_cue_windows_cover_the_expression_and_skip_the_rest():
