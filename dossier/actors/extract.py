@@ -410,6 +410,9 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
         end, surface = end - 2, surface[:-2]
     elif surface.endswith(("s'", "s’")):  # "ABC News’ Linsey Davis"
         end, surface = end - 1, surface[:-1]
+    # tokenized text ("the World Health Organisation 's director") leaves a space before it
+    end -= len(surface) - len(surface.rstrip())
+    surface = surface.rstrip()
     return ActorCandidate(
         kind="name",
         start=start,

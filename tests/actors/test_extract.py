@@ -131,6 +131,14 @@ def test_an_office_in_apposition_ends_where_a_clause_describing_it_begins():
     assert _offices(text) == {"John Smith": "spokesman"}
 
 
+def test_a_possessive_set_off_by_a_space_leaves_no_space_in_the_name():
+    # Timeline17's tokenized text: "World Health Organisation " was an alias of its own
+    text = "Margaret Chan , the World Health Organisation 's director general , spoke ."
+    names = _names(text)
+    assert "World Health Organisation" in names
+    assert not any(name != name.strip() for name in names)
+
+
 def test_a_possessive_with_a_mistyped_apostrophe_is_the_name():
     assert list(_offices("Sean Hannity reacted to Cliven Bundy‘s slavery remarks.")) == [
         "Sean Hannity",
