@@ -324,13 +324,34 @@ _PRONOUN_SPEAKER = re.compile(
 # A share button's label run into the first sentence ("Email This Even at 88, Betty White
 # ...").
 _SHARE_WIDGET = re.compile(r"(?:Email|Print|Share|Tweet) This\s+")
+# The time zone of a timestamp the sentence splitter cut after its clock time ("Thursday 11
+# June 2009 18.39 | BST Swine flu has become ...").
+_TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
+# A page's timestamp ("Tuesday 5 May 2009 14.37 BST", "Jun 11, 2009 6:39 PM EDT") ends the
+# page's header; a sentence the scrape ran on from the headline and the standfirst starts
+# after it. Prose never tells the time that way.
+_PAGE_TIMESTAMP = re.compile(
+    r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4},?\s+\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s+[A-Z]{2,4}\b)?\s+(?=[A-Z“\"])"
+    r"|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s+[A-Z]{2,4}\b)?\s+(?=[A-Z“\"])"
+)
+# A heading run into the sentence it heads: a function word with a capital right after a
+# lower-case word or a number, no punctuation between ("The influenza pandemic of 1918 The
+# current swine flu outbreak is ..."). What comes after is the sentence.
+_RUN_IN_HEADING = re.compile(
+    r"(?:[^\s.!?:;,\"“”]+\s+){0,7}?[a-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z])"
+)
+# A picture's furniture, which keeps its caption out as it stands.
+_PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit)s?\b", re.I)
 
 
 def trimmed(text: str) -> tuple[int, int]:
-    """The (start, end) of what a sentence says within its text: surrounding space, a
-    dateline, a share button's label, a closing quotation mark at the start and an opening one
-    at the end (the sentence splitter puts those on the wrong side of a sentence break) are
-    left out."""
+    """The (start, end) of what a sentence says within its text. Left out: surrounding space;
+    at the start a dateline, a share button's label, the page's header up to its timestamp, a
+    timestamp's time zone and a heading run into the sentence; a closing quotation mark at the
+    start and an opening one at the end (the sentence splitter puts those on the wrong side of
+    a sentence break)."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
@@ -339,6 +360,19 @@ def trimmed(text: str) -> tuple[int, int]:
     widget = _SHARE_WIDGET.match(text, start)
     if widget and text[widget.end() : widget.end() + 1].isupper():
         start = widget.end()
+    stamp = _PAGE_TIMESTAMP.search(text, start, end)
+    if stamp and len(text[stamp.end() : end].split()) >= 4:
+        start = stamp.end()
+    zone = _TIME_ZONE_LEFT.match(text, start)
+    if zone and text[zone.end() : zone.end() + 1].isupper():
+        start = zone.end()
+    heading = _RUN_IN_HEADING.match(text, start)
+    if (
+        heading
+        and text[start : start + 1].isupper()
+        and not _PICTURE_CREDIT.search(heading.group())  # "Image caption The man was ..."
+    ):
+        start = heading.end()
     if text[start : start + 1] in _CLOSING_QUOTES + "’" and text[start + 1 : start + 2] == " ":
         start += 2
     stray = re.search(r"\s*[“\"‘]$", text[start:end])

@@ -235,6 +235,27 @@ def test_news_about_the_web_is_used(text):
             "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
             "FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives for the Grammys.",
         ),
+        # Timeline17's Guardian pages: a timestamp's zone cut from its clock time, a crosshead
+        (
+            "BST Swine flu has become the world's first official pandemic in 41 years.",
+            "Swine flu has become the world's first official pandemic in 41 years.",
+        ),
+        (
+            "The influenza pandemic of 1918 The current swine flu outbreak is of the same strain.",
+            "The current swine flu outbreak is of the same strain.",
+        ),
+        ("COUNTDOWN TO 2020 The race for 2020 starts now.", "The race for 2020 starts now."),
+        (
+            "Five schools shut because of swine flu Exams rescheduled as schools close Tuesday 5"
+            " May 2009 14.37 BST Governors at Dolphin school in Battersea decided to close it.",
+            "Governors at Dolphin school in Battersea decided to close it.",
+        ),
+        ("The 5 May 2009 14.37 train was late.", "The 5 May 2009 14.37 train was late."),
+        (
+            "Image copyright AFP Image caption The man was known to French intelligence services",
+            "Image copyright AFP Image caption The man was known to French intelligence services",
+        ),
+        ("He reads The Guardian on the train.", "He reads The Guardian on the train."),
     ],
 )
 def test_a_sentence_is_cited_without_its_dateline_or_stray_quotation_marks(text, said):
