@@ -20,6 +20,7 @@ from dossier.times.normalize import (
     Direction,
     anaphor,
     counted_from,
+    counts_from_event,
     cue_windows,
     describes_a_noun,
     first_day,
@@ -67,6 +68,20 @@ def resolve_anaphora(
     resolved: list[TimeFinding] = []
     anchor: TimeFinding | None = None
     for finding in sorted(findings, key=lambda f: f.start):
+        if counts_from_event(text, finding.start, finding.end):
+            resolved.append(
+                finding.model_copy(
+                    update={
+                        "value": None,
+                        "value_end": None,
+                        "granularity": None,
+                        "type": "unresolved",
+                        "relative": False,
+                        "reason": "counted from an event the article names, not from a time",
+                    }
+                )
+            )
+            continue
         counted = (
             anaphor(text, finding.start, finding.end, finding.direction)
             if finding.type != "duration"

@@ -590,6 +590,22 @@ def anaphor(
     return (1 if way in _FORWARD else -1), unit
 
 
+_FROM_EVENT = re.compile(r"the\s+(?:day|week|month|year)(?:\s+(?:after|before))?", re.I)
+_EVENT_FOLLOWS = re.compile(r"\s+(?:after|before)\s+(?!tomorrow|yesterday|last|next)\w", re.I)
+
+
+def counts_from_event(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` counts from an event the text names rather than from a time:
+    "the day after the first confirmed case", "the week before the vote". The recognizer
+    reads those as the day after or before the writing."""
+    surface = text[start:end].strip()
+    if not _FROM_EVENT.fullmatch(surface):
+        return False
+    if re.search(r"(?:after|before)$", surface, re.I):
+        return not _DAY_ALONE.match(text[end:])
+    return bool(_EVENT_FOLLOWS.match(text[end:]))
+
+
 def first_day(value: str | None) -> dt.date | None:
     """The first day of a day, month or year value ("2002" -> 2002-01-01); None otherwise."""
     if value is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value):

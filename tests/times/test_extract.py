@@ -56,6 +56,40 @@ def test_counts_chain_and_days_stay_days():
     assert days == [("1974-08-07", "day"), ("1974-08-08", "day")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # Timeline17 (swine flu): read as the day after the publication date, 6 May
+        (
+            "China suspended flights from Mexico on 2 May; the day after the first confirmed "
+            "case of swine flu in Asia was found in Hong Kong.",
+            "the day after",
+        ),
+        ("She arrived the day before the vote.", "the day before"),
+        ("He resigned the week after the scandal broke.", "the week"),
+    ],
+)
+def test_a_day_counted_from_an_event_is_no_day_the_text_gives(text, expression):
+    reference = dt.date(2009, 5, 5)
+    tomorrow = _found(text, expression, value="2009-05-06", granularity="day", type="exact")
+    found = _resolved(text, [tomorrow], reference)[expression]
+    assert found.value is None and found.type == "unresolved"
+    assert "event" in found.reason
+
+
+def test_the_day_after_a_time_named_before_still_counts_from_it():
+    text = "He arrived on 2 May. He left the day after."
+    found = _resolved(
+        text,
+        [
+            _found(text, "2 May", value="2009-05-02", granularity="day", type="exact"),
+            _found(text, "the day after", value="2009-05-06", granularity="day", type="exact"),
+        ],
+        dt.date(2009, 5, 5),
+    )
+    assert found["the day after"].value == "2009-05-03"
+
+
 def test_nothing_named_before_or_too_far_back_leaves_it_unresolved():
     text = "Eichmann's appeal was refused and he was hanged two days later."
     alone = _resolved(text, [_found(text, "two days later", value="2017-06-22", type="exact")])
