@@ -601,22 +601,29 @@ def _centroid(embeddings: Sequence[np.ndarray]) -> np.ndarray:
     return centroid / norm if norm else centroid
 
 
+# Rows of the sentence similarity matrix computed at a time. A large story's whole matrix
+# does not fit (31,000 sentences in one Timeline17 topic make 3.8 GB), and OpenBLAS 0.3.31
+# crashes computing it in one call.
+SIMILARITY_BLOCK = 1024
+
+
 def support_counts(
-    embeddings: Sequence[np.ndarray], threshold: float
+    embeddings: Sequence[np.ndarray], threshold: float, block: int = SIMILARITY_BLOCK
 ) -> tuple[np.ndarray, np.ndarray]:
     """For every sentence (documents concatenated): the number of OTHER documents holding a
-    sentence at cosine >= threshold, and the full similarity matrix."""
-    matrix = np.concatenate([e for e in embeddings if len(e)], axis=0)
-    similarity = matrix @ matrix.T
-    owner = np.concatenate([np.full(len(e), d) for d, e in enumerate(embeddings) if len(e)])
+    sentence at cosine >= threshold; and the sentence vectors, one row per sentence."""
+    kept = [e for e in embeddings if len(e)]
+    matrix = np.concatenate(kept, axis=0)
+    sizes = [len(e) for e in kept]
+    starts = np.cumsum([0, *sizes[:-1]])
+    owner = np.repeat(np.arange(len(kept)), sizes)
     counts = np.zeros(len(matrix), dtype=np.float32)
-    for document in range(len(embeddings)):
-        columns = owner == document
-        if not columns.any():
-            continue
-        best = similarity[:, columns].max(axis=1)
-        counts += (best >= threshold) & (owner != document)
-    return counts, similarity
+    for first in range(0, len(matrix), block):
+        similarity = matrix[first : first + block] @ matrix.T
+        close = np.maximum.reduceat(similarity, starts, axis=1) >= threshold
+        close[np.arange(len(close)), owner[first : first + block]] = False
+        counts[first : first + block] = close.sum(axis=1)
+    return counts, matrix
 
 
 def score_sentences(
@@ -626,14 +633,15 @@ def score_sentences(
     structure: Sequence[Sequence[float]] | None = None,
     paragraph_starts: Sequence[Collection[int]] | None = None,
 ) -> tuple[list[Candidate], np.ndarray, list[tuple[int, int]]]:
-    """Score each usable sentence. Returns the candidates, the sentence similarity matrix and
-    the (document, index) of each matrix row. `paragraph_starts`, per document, holds the
-    indices of the sentences that begin a paragraph, where they are known."""
+    """Score each usable sentence. Returns the candidates, the sentence vectors (one row per
+    sentence, documents concatenated) and the (document, index) of each row.
+    `paragraph_starts`, per document, holds the indices of the sentences that begin a
+    paragraph, where they are known."""
     rows = [(d, i) for d, sentences in enumerate(documents) for i in range(len(sentences))]
     if not rows:
         return [], np.zeros((0, 0), dtype=np.float32), rows
     centroid = _centroid(embeddings)
-    counts, similarity = support_counts(embeddings, weights.support_threshold)
+    counts, vectors = support_counts(embeddings, weights.support_threshold)
     agreement = consensus(documents)
     others = max(1, sum(1 for s in documents if s) - 1)
     first_row = np.cumsum([0] + [len(sentences) for sentences in documents])
@@ -691,7 +699,7 @@ def score_sentences(
                 )
                 if alone:
                     rank += 1
-    return candidates, similarity, rows
+    return candidates, vectors, rows
 
 
 def passage_vector(matrix: np.ndarray, first: int, last: int) -> np.ndarray:
@@ -819,7 +827,7 @@ def select_sentences(
     sentence, holds the story threads the sentence names; a passage earns credit for each
     main thread (the story's most-named and each report's own) it is first to tell. `people`
     are the threads that are persons."""
-    candidates, similarity, rows = score_sentences(
+    candidates, sentence_matrix, rows = score_sentences(
         documents, embeddings, weights, structure, paragraph_starts
     )
     main = main_threads(threads) | own_threads(threads, people) if threads is not None else set()
@@ -854,7 +862,8 @@ def select_sentences(
     chosen_vectors: list[np.ndarray] = []
     chosen_words: list[set[str]] = []
     long_chosen = False
-    chosen_rows: list[int] = []
+    # per sentence, its cosine with the closest chosen sentence
+    closest = np.full(len(rows), -math.inf, dtype=np.float32)
     chosen_keys: set[tuple[int, int]] = set()
     taken: dict[int, int] = {}
     total = 0
@@ -874,11 +883,8 @@ def select_sentences(
             value += weights.threads * len(named(candidate) - told)
             if value <= best_value:
                 continue
-            rows_ = [row_of[member] for member in members]
-            if chosen_rows:
-                closest = float(similarity[np.ix_(rows_, chosen_rows)].max())
-                if closest > weights.redundancy:
-                    continue
+            if max(float(closest[row_of[member]]) for member in members) > weights.redundancy:
+                continue
             if weights.lexical_redundancy is not None and chosen_words:
                 words_ = words_of(candidate)
                 if len(words_) >= MIN_LEXICAL_WORDS and any(
@@ -903,7 +909,8 @@ def select_sentences(
         chosen_words.append(words_of(best))
         long_chosen = long_chosen or best.length > 1
         for j in range(best.index, best.last + 1):
-            chosen_rows.append(row_of[(best.document, j)])
+            row = row_of[(best.document, j)]
+            np.maximum(closest, sentence_matrix @ sentence_matrix[row], out=closest)
             chosen_keys.add((best.document, j))
         taken[best.document] = taken.get(best.document, 0) + 1
         told |= named(best)

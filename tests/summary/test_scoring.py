@@ -679,3 +679,28 @@ def test_a_paraphrase_the_encoder_rates_apart_is_still_a_repeat():
     assert len(select_sentences(documents, embeddings, words=300, fill=True)) == 1
     apart = Weights(lexical_redundancy=None)
     assert len(select_sentences(documents, embeddings, 300, apart, fill=True)) == 2
+
+
+def test_support_is_counted_block_by_block_as_over_the_whole_matrix():
+    # a large story's matrix is computed a block of rows at a time (a Timeline17 topic's
+    # 31,000 sentences crashed OpenBLAS in one call); the counts are the same
+    from dossier.summary.scoring import support_counts
+
+    rng = np.random.default_rng(7)
+    embeddings = [rng.normal(size=(n, 8)).astype(np.float32) for n in (5, 0, 3, 7, 1)]
+    embeddings = [e / np.linalg.norm(e, axis=1, keepdims=True) for e in embeddings]
+    matrix = np.concatenate([e for e in embeddings if len(e)])
+    owner = np.concatenate([np.full(len(e), d) for d, e in enumerate(embeddings)])
+    similarity = matrix @ matrix.T
+    expected = [
+        sum(
+            1
+            for other in set(owner) - {owner[row]}
+            if similarity[row, owner == other].max() >= 0.3
+        )
+        for row in range(len(matrix))
+    ]
+    for block in (1, 4, 1024):
+        counts, vectors = support_counts(embeddings, 0.3, block=block)
+        assert counts.tolist() == expected
+        assert np.array_equal(vectors, matrix)
