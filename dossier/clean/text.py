@@ -30,6 +30,13 @@ _DATELINE_TITLE = re.compile(
 # Multi-city datelines without a dash: "GENEVA/BEIRUT Syrian rebels fought back ..."
 _DATELINE_SLASH = re.compile(r"^(?P<place>[A-Z]{3,}(?:/[A-Z]{3,})+)\s+(?=[A-Z])")
 _AGENCY_LEAD = re.compile(r"^\((?P<agency>CNN|AP|AFP|Reuters|Xinhua|UPI|Bloomberg)\)\s*[–—-]*\s*")
+# A reader's comment as blogs print it: its time, then "|" and the thread's buttons or the next
+# comment ("February 2, 2011 at 6:17 pm | Report abuse | I believe ..."). Comments come
+# after the article, so the first one ends the body.
+_COMMENT_STAMP = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*,?"
+    r"\s+at\s+\d{1,2}:\d\d\s*(?:[aApP]\.?[mM]\.?)?\s*\|"
+)
 MAX_TITLE_WORDS = 30
 # Plain text wrapped at a fixed column (e-mail, wire copy) runs its lines up to ~60-80 chars.
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
@@ -156,6 +163,10 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
     removed: list[Removed] = []
     meta: dict[str, object] = {}
     body: list[str] = []
+    comments = next((n for n, para in enumerate(paras) if _COMMENT_STAMP.match(para)), None)
+    if comments is not None:
+        removed.append(Removed(text="\n\n".join(paras[comments:]), reason="readers' comments"))
+        paras = paras[:comments]
     for para in paras:
         if title is not None and _is_title(para, title):
             removed.append(Removed(text=para, reason="repeated title"))

@@ -142,6 +142,26 @@ def test_every_line_of_a_seed_is_kept_or_listed_as_removed(prefix):
         assert line[len(dateline) :].strip() in cleaned.text
 
 
+def test_readers_comments_end_the_body_and_are_kept_as_removed():
+    # Timeline17's CNN blog pages: 784 comments under 31 reports of the Egyptian protests
+    raw = (
+        "Protesters marched on Tahrir Square on Monday.\n\n"
+        "The army said it would not fire on them.\n\n"
+        "Power to the people, this is the moment.\n\n"
+        "January 31, 2011 at 2:28 pm | Report abuse | Who's next?\n\n"
+        "Could be us if they don't wake up.\n\n"
+        "February 2, 2011 at 6:17 pm | Reply"
+    )
+    cleaned = clean_text(raw, title="Egypt")
+    assert cleaned.text.endswith("Power to the people, this is the moment.")
+    [comments] = [r for r in cleaned.removed if r.reason == "readers' comments"]
+    assert comments.text.startswith("January 31, 2011 at 2:28 pm |")
+    assert comments.text.endswith("February 2, 2011 at 6:17 pm | Reply")
+    # a time told in a sentence is no comment's stamp
+    told = "January 31, 2011 at 2:28 pm was when the army moved in.\n\nIt did."
+    assert clean_text(told, title="Egypt").text.startswith("January 31")
+
+
 def test_furniture_does_not_reach_the_body():
     for path in SEEDS.glob("*.txt"):
         text = clean_text(path.read_text(encoding="utf-8")).text
