@@ -106,7 +106,10 @@ _BOILERPLATE = re.compile(
     r"\bour (?:site|website|web site)\b|"
     # the page's layout: "The video shown here explains ...", "the Late Show clip above"
     r"\b(?:shown|pictured|seen|featured) (?:here|above|below)\b|"
-    r"\b(?:video|clip|photo|graphic|image|gallery|slideshow) (?:above|below)\b",
+    r"\b(?:video|clip|photo|graphic|image|gallery|slideshow) (?:above|below)\b|"
+    # a broadcast transcript's header: "... Aired January 29, 2011 - 11:00 ET THIS IS A RUSH
+    # TRANSCRIPT."
+    r"\brush transcript\b|\bmay not be in its final form\b",
     re.IGNORECASE,
 )
 # A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A

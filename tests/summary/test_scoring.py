@@ -116,6 +116,9 @@ def test_sentences_that_cannot_stand_alone_are_never_used(text):
         "The video shown here explains Williams syndrome and can be shared to help others "
         "understand it.",
         "Watch Colbert's trip to Russia's Evening Urgant in the Late Show clip above.",
+        # a broadcast transcript's header (Timeline17, CNN on the Egyptian protests)
+        "Mubarak Appoints Vice President, New Prime Minister Aired January 29, 2011 - 11:00 ET "
+        "THIS IS A RUSH TRANSCRIPT.",
     ],
 )
 def test_web_furniture_is_never_used(text):
