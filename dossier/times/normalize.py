@@ -71,13 +71,13 @@ _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-# A month or a day name alone before a capitalized word is a first name ("Jan Slingenbergh",
-# "April Ryan asked", "May God bless") unless a word that leads into a time comes before it
-# ("in March Obama said", "Last June Parliament voted").
-_MONTH_OR_DAY_WORD = re.compile(
+# A month's name alone before a capitalized word is a first name ("Jan Slingenbergh", "April
+# Ryan asked", "May God bless") unless a word that leads into a time comes before it ("in
+# March Obama said", "Last June Parliament voted"). A day's name is not: pages run a
+# timestamp's day into the next line ("Sunday Many Egyptians ...").
+_MONTH_WORD = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)"
+    r"July|August|September|October|November|December)"
 )
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _LEADS_INTO_A_TIME = re.compile(
@@ -90,7 +90,7 @@ _LEADS_INTO_A_TIME = re.compile(
 
 def _first_name(surface: str, before: str, after: str) -> bool:
     return bool(
-        _MONTH_OR_DAY_WORD.fullmatch(surface)
+        _MONTH_WORD.fullmatch(surface)
         and _NAME_FOLLOWS.match(after)
         and not _LEADS_INTO_A_TIME.search(before)
     )
@@ -592,6 +592,12 @@ def anaphor(
 
 _FROM_EVENT = re.compile(r"the\s+(?:day|week|month|year)(?:\s+(?:after|before))?", re.I)
 _EVENT_FOLLOWS = re.compile(r"\s+(?:after|before)\s+(?!tomorrow|yesterday|last|next)\w", re.I)
+# "The same network the day before had carried ...": the verb of the clause, no event
+_VERB_FOLLOWS = re.compile(
+    r"\s*(?:had|has|have|was|were|is|are|will|would|could|should|did|does|do|also|had|saw|"
+    r"brought|came|began|ended)\b",
+    re.I,
+)
 
 
 def counts_from_event(text: str, start: int, end: int) -> bool:
@@ -602,7 +608,7 @@ def counts_from_event(text: str, start: int, end: int) -> bool:
     if not _FROM_EVENT.fullmatch(surface):
         return False
     if re.search(r"(?:after|before)$", surface, re.I):
-        return not _DAY_ALONE.match(text[end:])
+        return not (_DAY_ALONE.match(text[end:]) or _VERB_FOLLOWS.match(text[end:]))
     return bool(_EVENT_FOLLOWS.match(text[end:]))
 
 

@@ -77,6 +77,15 @@ def test_a_day_counted_from_an_event_is_no_day_the_text_gives(text, expression):
     assert "event" in found.reason
 
 
+def test_the_day_before_told_with_its_verb_counts_from_no_event():
+    # Timeline17 (CNN): "the day before" then the clause's verb, not an event
+    text = "The same network the day before had carried Mubarak's speech."
+    yesterday = _found(text, "the day before", value="2011-02-02", granularity="day",
+                       type="exact")  # fmt: skip
+    found = _resolved(text, [yesterday], dt.date(2011, 2, 3))["the day before"]
+    assert found.value == "2011-02-02"
+
+
 def test_the_day_after_a_time_named_before_still_counts_from_it():
     text = "He arrived on 2 May. He left the day after."
     found = _resolved(

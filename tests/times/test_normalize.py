@@ -148,6 +148,8 @@ def test_lookalikes_are_not_dates(text):
         ("In March Obama signed the order.", "March"),
         ("Last June Parliament voted to leave.", "Last June"),
         ("The vote is due on Tuesday Brussels time.", "Tuesday"),
+        # a day's name is no first name: a page's timestamp run into its next line (CNN)
+        ("Sunday Many Egyptians marched to the square.", "Sunday"),
     ],
 )
 def test_a_month_or_day_led_into_stays_a_time_before_a_name(text, expression):
