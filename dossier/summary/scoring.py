@@ -334,10 +334,8 @@ _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|P
 # page's header; a sentence the scrape ran on from the headline and the standfirst starts
 # after it. Prose never tells the time that way.
 _PAGE_TIMESTAMP = re.compile(
-    r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4},?\s+\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s+[A-Z]{2,4}\b)?\s+(?=[A-Z“\"])"
-    r"|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s+[A-Z]{2,4}\b)?\s+(?=[A-Z“\"])"
+    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4},?\s+"
+    r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?\s+(?=[A-Z“\"])"
 )
 # A heading run into the sentence it heads: a function word with a capital right after a
 # lower-case word or a number, no punctuation between ("The influenza pandemic of 1918 The

@@ -83,7 +83,7 @@ _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _LEADS_INTO_A_TIME = re.compile(
     r"\b(?:in|on|at|by|since|until|till|through|throughout|during|from|to|into|before|after|"
     r"of|for|last|next|this|that|each|every|early|late|mid|end|beginning|between|and|or|"
-    r"around|about|until|past|coming|following|previous)\W*$",
+    r"around|about|past|coming|following|previous)\W*$",
     re.IGNORECASE,
 )
 
@@ -594,7 +594,7 @@ _FROM_EVENT = re.compile(r"the\s+(?:day|week|month|year)(?:\s+(?:after|before))?
 _EVENT_FOLLOWS = re.compile(r"\s+(?:after|before)\s+(?!tomorrow|yesterday|last|next)\w", re.I)
 # "The same network the day before had carried ...": the verb of the clause, no event
 _VERB_FOLLOWS = re.compile(
-    r"\s*(?:had|has|have|was|were|is|are|will|would|could|should|did|does|do|also|had|saw|"
+    r"\s*(?:had|has|have|was|were|is|are|will|would|could|should|did|does|do|also|saw|"
     r"brought|came|began|ended)\b",
     re.I,
 )
