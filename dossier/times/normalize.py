@@ -75,10 +75,6 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Ryan asked", "May God bless") unless a word that leads into a time comes before it ("in
 # March Obama said", "Last June Parliament voted"). A day's name is not: pages run a
 # timestamp's day into the next line ("Sunday Many Egyptians ...").
-_MONTH_WORD = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)"
-)
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
 _LEADS_INTO_A_TIME = re.compile(
     r"\b(?:in|on|at|by|since|until|till|through|throughout|during|from|to|into|before|after|"
@@ -90,7 +86,7 @@ _LEADS_INTO_A_TIME = re.compile(
 
 def _first_name(surface: str, before: str, after: str) -> bool:
     return bool(
-        _MONTH_WORD.fullmatch(surface)
+        re.fullmatch(_MONTH, surface)
         and _NAME_FOLLOWS.match(after)
         and not _LEADS_INTO_A_TIME.search(before)
     )
