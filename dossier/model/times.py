@@ -30,3 +30,10 @@ class TimeExpression(Mention):
         description="in a clause describing a noun ('a tornado that hit Joplin on May 22, "
         "2011'): it dates background, not what its sentence reports",
     )
+    noun_start: int | None = Field(
+        default=None,
+        description="where the phrase of the noun the expression dates begins, the "
+        "expression set before that noun or in a clause on it ('a September 15 accord between "
+        "Russia, Turkey and Iran'): what happened then, as its sentence tells it",
+    )
+    noun_end: int | None = Field(default=None, description="where that phrase ends")

@@ -45,6 +45,7 @@ from dossier.summary.scoring import (
     dangles,
     orphan_quote,
     paragraph_openers,
+    sentence_case,
     trimmed,
 )
 
@@ -59,6 +60,8 @@ BACKGROUND_WEIGHT = IMPLICIT_WEIGHT
 # Sentences closer than this (TF-IDF cosine) tell the same thing.
 SAME_EVENT = 0.5
 MAX_HEADLINE_CHARS = 220
+# A noun's phrase is a headline when it says more than its date ("the 2012 elections" does not).
+MIN_PHRASE_WORDS = 4
 # A date's sentences must name one of the story's this many most widely used content words.
 KEY_TERMS = 10
 # Words that say when, not what: never a story's key term.
@@ -108,6 +111,9 @@ class DateRef:
     # Dates a noun's description ("the accord reached on September 15"): a full vote for the
     # date, a weaker telling of it.
     background: bool = False
+    # The phrase of the noun it dates, if any ("a September 15 accord between Russia, Turkey
+    # and Iran"), in the article's offsets.
+    noun: tuple[int, int] | None = None
 
 
 @dataclass
@@ -357,7 +363,7 @@ def _entry(
     planned = explicit and all(ref.future for ref in refs) and not (
         latest_published and latest_published > date
     )
-    headline = _headline(groups, name_of)
+    headline = _headline(groups, name_of, (date, granularity))
     if len(headline) > MAX_HEADLINE_CHARS:
         headline = headline[:MAX_HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
     return TimelineEntry(
@@ -404,9 +410,52 @@ def _named_pronoun(sentence: DatedSentence, name_of: NameOf) -> str | None:
     return f"[{name}]{text[pronoun.end() :]}" if name else None
 
 
-def _headline(groups: list[list[DatedSentence]], name_of: NameOf | None) -> str:
-    """The top event told by a sentence that stands alone (another source's, if need be),
-    else its pronoun named, else another event's standalone sentence, else as it is."""
+def _dated_phrase(sentence: DatedSentence, key: tuple[dt.date, str]) -> str | None:
+    """When the sentence names the date only in describing a noun and reports something else,
+    that noun's phrase ("A September 15 accord between Russia, Turkey and Iran", of "He also
+    pointed the finger at Russia and Iran ... in Eastern Ghouta, which according to a
+    September 15 accord between Russia, Turkey and Iran, is included among several
+    de-escalation zones"). It reports something else when the date sits in a clause on the
+    noun, or when the date is set before the noun and the sentence tells another date ("the
+    June 25 death was ruled a homicide on Friday", not "the June 25 crash killed 50")."""
+    refs = [ref for ref in sentence.refs if (ref.date, ref.granularity) == key]
+    nouns = [ref.noun for ref in refs if ref.noun is not None]
+    if not refs or len(nouns) < len(refs):
+        return None
+    elsewhen = any(
+        (ref.date, ref.granularity) != key and not ref.background for ref in sentence.refs
+    )
+    if not (all(ref.background for ref in refs) or elsewhen):
+        return None
+    noun = nouns[0]
+    phrase = sentence.text[noun[0] - sentence.start : noun[1] - sentence.start].strip()
+    if len(phrase.split()) < MIN_PHRASE_WORDS:
+        return None
+    # A quotation the phrase cuts in two ('the February 27 “cessation of hostilities') loses
+    # its marks rather than show one alone.
+    if phrase.count("“") != phrase.count("”"):
+        phrase = phrase.replace("“", "").replace("”", "")
+    if phrase.count('"') % 2:
+        phrase = phrase.replace('"', "")
+    return sentence_case(phrase)
+
+
+def _headline(
+    groups: list[list[DatedSentence]],
+    name_of: NameOf | None,
+    key: tuple[dt.date, str] | None = None,
+) -> str:
+    """The top event told by a sentence that stands alone (another source's, if need be) and
+    reports the date `key`; else the phrase of the noun it dates; else that event's
+    standalone sentence, else its pronoun named, else another event's standalone sentence,
+    else as it is."""
+    if key is not None:
+        for sentence in groups[0]:
+            if _dated_phrase(sentence, key) is None and (text := _standalone(sentence.text)):
+                return text
+        for sentence in groups[0]:
+            if text := _dated_phrase(sentence, key):
+                return text
     for sentence in groups[0]:
         if text := _standalone(sentence.text):
             return text
@@ -485,6 +534,7 @@ def dated_sentences(
                         expression.type == "exact",
                         future,
                         expression.background,
+                        _phrase(expression, sentence.start, sentence.end),
                     )
                 )
             out.append(
@@ -505,6 +555,15 @@ def dated_sentences(
                 days = [r for r in refs if r.granularity == "day"]
                 lead_day = next((r.date for r in days if not (r.future or r.background)), None)
     return out
+
+
+def _phrase(expression: TimeExpression, start: int, end: int) -> tuple[int, int] | None:
+    """The phrase of the noun an expression dates, when it lies in the sentence."""
+    if expression.noun_start is None or expression.noun_end is None:
+        return None
+    if not start <= expression.noun_start < expression.noun_end <= end:
+        return None
+    return expression.noun_start, expression.noun_end
 
 
 def story_sentences(ctx: StoryContext) -> list[DatedSentence]:

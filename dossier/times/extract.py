@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import BaseModel
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dossier.analysis import ArticleDoc, extractor
 from dossier.times.normalize import (
@@ -22,6 +22,7 @@ from dossier.times.normalize import (
     counted_from,
     counts_from_event,
     cue_windows,
+    dated_noun,
     describes_a_noun,
     first_day,
     readings,
@@ -47,8 +48,15 @@ class TimeFinding(BaseModel):
     # In a clause that describes a noun ("meetings Kushner had in December"): it dates
     # background, not what its sentence reports.
     describes_noun: bool = False
+    # The phrase of the noun it dates, set before it or in a clause on it ("a September 15
+    # accord between Russia, Turkey and Iran"), in the article's offsets: what happened then,
+    # as the sentence tells it.
+    noun_start: int | None = None
+    noun_end: int | None = None
 
 
+# A phrase keeps the closing mark of a quotation or bracket it holds.
+_CLOSING = {")", "]", '"', "”", "’", "'"}
 _ANCHOR_GRANULARITIES = {"day", "month", "year"}
 # A narrative counts from a time it named a few sentences back at most; further back, the
 # time named last is seldom the one counted from.
@@ -183,6 +191,19 @@ def _tokens(sent: Span, start: int, end: int) -> list:
     return list(span) if span is not None else []
 
 
+def _noun_phrase(noun: Token, sent: Span) -> tuple[int, int] | None:
+    """The characters (in the parsed text) of the phrase a noun heads, within its sentence and
+    without the commas that set it off."""
+    words = [t for t in noun.subtree if sent.start <= t.i < sent.end]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct and words[-1].text not in _CLOSING:
+        words.pop()
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def _direction_finder(sent: Span):
     def direction_at(start: int, end: int) -> Direction | None:
         return tense_direction(_tokens(sent, start, end))
@@ -222,9 +243,16 @@ class TimeExtractor:
         found = []
         for reading in readings(text, reference, finder):
             direction = finder(reading.start, reading.end)
-            noun = bool(doc.parsed) and describes_a_noun(
+            tokens = (
                 _tokens(sent, window_start + reading.start, window_start + reading.end)
+                if doc.parsed
+                else []
             )
+            noun = dated_noun(tokens)
+            phrase = _noun_phrase(noun, sent) if noun is not None else None
+            at = sent.start_char + window_start + reading.start
+            if phrase and not phrase[0] <= at < phrase[1]:
+                phrase = None  # a parse that hangs the time on a noun whose phrase lacks it
             found.append(
                 TimeFinding(
                     start=base + reading.start,
@@ -237,7 +265,9 @@ class TimeExtractor:
                     reason=reading.reason,
                     direction=direction,
                     relative=reading.relative,
-                    describes_noun=noun,
+                    describes_noun=describes_a_noun(tokens),
+                    noun_start=offset + phrase[0] if phrase else None,
+                    noun_end=offset + phrase[1] if phrase else None,
                 )
             )
         return found

@@ -755,20 +755,54 @@ def _told_in_the_past(token: Any) -> bool:
     )
 
 
+# Words a day is set before to name a part of it ("Monday morning"), not a thing it dates.
+_PART_OF_A_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "time"}
+
+
+def _clause_on_a_noun(tokens: list[Any]) -> Any | None:
+    """The noun the clause holding an expression's tokens (spaCy tokens) describes, if it is
+    such a clause."""
+    if not tokens:
+        return None
+    token = tokens[0]
+    for _ in range(12):
+        if token.dep_ in {"relcl", "acl"}:
+            return token.head
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def describes_a_noun(tokens: list[Any]) -> bool:
     """Whether an expression's tokens (spaCy tokens) sit in a clause that describes a noun
     ("meetings Kushner had in December", "a tornado that hit Joplin on May 22, 2011"): what it
     dates is background to the sentence, not what the sentence reports."""
+    return _clause_on_a_noun(tokens) is not None
+
+
+def dated_noun(tokens: list[Any]) -> Any | None:
+    """The noun an expression's tokens (spaCy tokens) date: the one they are set before ("a
+    September 15 accord", "the June 2012 Geneva Communiqué"), else the one their clause
+    describes (`describes_a_noun`); None if neither. A time set before a noun is no
+    background: its sentence mostly tells of that noun ("the June 25 death of Michael
+    Jackson"), and Timeline17's dates lose their best sentences when it counts as one
+    (alignment ROUGE-1 .1434 -> .1418). A possessive ("Sunday's vote was peaceful") is left
+    out: its sentence tells of that day's event."""
     if not tokens:
-        return False
-    token = tokens[0]
-    for _ in range(12):
-        if token.dep_ in {"relcl", "acl"}:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+        return None
+    inside = {token.i for token in tokens}
+    root = next((t for t in tokens if t.head.i not in inside), tokens[0])
+    head = root.head
+    if (
+        root.dep_ in {"nmod", "compound", "amod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i > root.i
+        and head.ent_type_ not in {"DATE", "TIME"}
+        and head.lower_ not in _PART_OF_A_DAY
+    ):
+        return head
+    return _clause_on_a_noun(tokens)
 
 
 def tense_direction(tokens: list[Any]) -> Direction | None:

@@ -190,6 +190,8 @@ def _expression(article_id: str, finding: TimeFinding) -> TimeExpression:
         type=finding.type,  # type: ignore[arg-type]
         reason=finding.reason,
         background=finding.describes_noun,
+        noun_start=finding.noun_start,
+        noun_end=finding.noun_end,
     )
 
 

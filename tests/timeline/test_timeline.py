@@ -274,6 +274,78 @@ def test_a_date_that_describes_a_noun_is_a_weaker_telling_of_it():
     assert "2014-03-08" in [e.date for e in build_timeline([background], n_dates=2)]
 
 
+SEPTEMBER_15 = D(2017, 9, 15)
+GIORGINI = (
+    "He also pointed the finger at Russia and Iran, who both back Assad, over their inability "
+    "to enforce a ceasefire in Eastern Ghouta, which according to a September 15 accord "
+    "between Russia, Turkey and Iran, is included among several de-escalation zones."
+)
+
+
+def _accord(start: int = 100) -> DatedSentence:
+    """The seeds' December 2017 report names the accord's day only in describing it."""
+    phrase = GIORGINI.index("a September 15 accord")
+    noun = (start + phrase, start + GIORGINI.index(", is included"))
+    accord = DateRef(SEPTEMBER_15, "day", True, False, background=True, noun=noun)
+    return sentence("a", start, GIORGINI, [accord])
+
+
+def test_a_date_named_only_in_describing_a_noun_is_headed_by_that_noun():
+    """The seeds' timeline gave 2017-09-15 to '[Alexandre Giorgini] also pointed the finger
+    ...', which he did in December."""
+    [entry] = build_timeline([_accord()], n_dates=1)
+    assert entry.date == "2017-09-15"
+    assert entry.headline == "A September 15 accord between Russia, Turkey and Iran"
+    # the item cites the whole sentence it comes from
+    assert [item.text for item in entry.items] == [GIORGINI]
+    # a source that reports the day itself heads it instead
+    signed = sentence("b", 0, "Russia, Turkey and Iran agreed on four de-escalation zones "
+                      "in Astana on Friday.", [ref(SEPTEMBER_15)])  # fmt: skip
+    [entry] = build_timeline([_accord(), signed], n_dates=1, per_date=1)
+    assert entry.headline.startswith("Russia, Turkey and Iran agreed")
+
+
+def test_a_date_set_before_a_noun_heads_with_that_noun_only_when_the_sentence_tells_another():
+    june_25, friday = D(2009, 6, 25), D(2009, 8, 28)
+    ruled = "Michael Jackson's June 25 death was ruled a homicide by the coroner on Friday."
+    noun = (0, ruled.index(" was ruled"))
+    told = [DateRef(june_25, "day", True, False, noun=noun), ref(friday)]
+    [entry] = build_timeline([sentence("a", 0, ruled, told)], n_dates=1)
+    assert entry.date == "2009-06-25" and entry.headline == "Michael Jackson's June 25 death"
+    # the sentence reports the crash itself: told whole
+    crash = "The June 25 crash of the airliner killed 50 people near the coast."
+    noun = (0, crash.index(" killed"))
+    told = [DateRef(june_25, "day", True, False, noun=noun)]
+    [entry] = build_timeline([sentence("a", 0, crash, told)], n_dates=1)
+    assert entry.headline == crash
+
+
+def test_a_noun_phrase_headline_drops_a_quotation_mark_it_cut_in_two():
+    text = "Aleppo was spared the bombing under the February 27 “cessation of hostilities” deal."
+    start = text.index("the February")
+    noun = (start, text.index("” deal"))
+    told = sentence("a", 0, text, [DateRef(D(2016, 2, 27), "day", True, False, True, noun)])
+    [entry] = build_timeline([told], n_dates=1)
+    assert entry.headline == "The February 27 cessation of hostilities"
+
+
+def test_a_background_expression_brings_its_noun_phrase_into_the_sentence():
+    text = "Talks resumed. A September 15 accord between Russia, Turkey and Iran set four zones."
+    phrase = (text.index("A September"), text.index(" set four"))
+    sentences = [Sentence(start=0, end=14), Sentence(start=15, end=len(text))]
+    article = Article(id="a", path="a.txt", format="text", language="en", text=text,
+                      published=D(2017, 12, 16), sentences=sentences)  # fmt: skip
+    at = text.index("September 15")
+    times = [TimeExpression(article="a", start=at, end=at + 12, text="September 15",
+                            value="2017-09-15", granularity="day", type="exact",
+                            background=True, noun_start=phrase[0], noun_end=phrase[1])]  # fmt: skip
+    second = dated_sentences([article], times)[1]
+    assert second.refs[0].noun == phrase
+    # a phrase reaching past its sentence is not taken (offsets from another reading)
+    times[0] = times[0].model_copy(update={"noun_start": 0})
+    assert dated_sentences([article], times)[1].refs[0].noun is None
+
+
 def test_a_piece_of_a_sentence_tells_no_date():
     piece = sentence("a", 0, "in Donetsk on March 13.", [ref(D(2014, 3, 13))])
     other = sentence("b", 0, "Pro-Russian activists clashed with police in Donetsk on Thursday.",

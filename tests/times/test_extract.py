@@ -173,3 +173,32 @@ def test_the_extractor_counts_from_the_time_named_before():
     assert found["Two days later"].value == "1974-08-07"
     assert found["Wednesday"].value == "2009-05-06"
     assert found["a day later"].value == "2009-05-07"
+
+
+@pytest.mark.slow
+def test_the_extractor_gives_the_phrase_of_the_noun_a_time_dates():
+    """In the article's offsets, also when the article is parsed in pieces."""
+    from dossier.analysis import ArticleDoc
+    from dossier.annotate import load_pipeline
+    from dossier.model import Article
+    from dossier.times.extract import TimeExtractor
+
+    first = "Talks ended on Thursday.\n\n"
+    second = (
+        "Eastern Ghouta, which according to a September 15 accord between Russia, Turkey and "
+        "Iran, is among several de-escalation zones."
+    )
+    text = first + second
+    article = Article(
+        id="a", path="a", format="text", language="en", text=text, published=dt.date(2017, 12, 16)
+    )
+    nlp = load_pipeline()
+    doc = ArticleDoc(article, [(0, nlp(first.rstrip())), (len(first), nlp(second))])
+    found = {f.text: f for f in TimeExtractor()(doc)}
+    accord = found["September 15"]
+    assert accord.describes_noun and accord.value == "2017-09-15"
+    assert accord.noun_start is not None and accord.noun_end is not None
+    assert text[accord.noun_start : accord.noun_end] == (
+        "a September 15 accord between Russia, Turkey and Iran"
+    )
+    assert not found["Thursday"].describes_noun and found["Thursday"].noun_start is None

@@ -278,3 +278,38 @@ def test_a_time_in_a_clause_describing_a_noun_is_told_as_background():
     assert background("The talks, which began in January, resumed on Monday.", "January")
     assert not background("The talks, which began in January, resumed on Monday.", "Monday")
     assert not background("Officials said on Tuesday that the attack killed 20.", "Tuesday")
+
+
+@pytest.mark.slow
+def test_a_time_set_before_a_noun_dates_that_noun():
+    from dossier.annotate import load_pipeline
+    from dossier.times.normalize import dated_noun, describes_a_noun
+
+    nlp = load_pipeline()
+
+    def noun(text: str, words: str) -> str | None:
+        doc = nlp(text)
+        first = text.index(words)
+        tokens = [t for t in doc if first <= t.idx < first + len(words)]
+        found = dated_noun(tokens)
+        return None if found is None else found.text
+
+    def background(text: str, words: str) -> bool:
+        first = text.index(words)
+        return describes_a_noun([t for t in nlp(text) if first <= t.idx < first + len(words)])
+
+    accord = "Eastern Ghouta, which according to a September 15 accord between Russia, Turkey "
+    accord += "and Iran, is a de-escalation zone."
+    assert noun(accord, "September 15") == "accord"
+    assert background(accord, "September 15")  # in a clause on Eastern Ghouta
+    communique = "The talks rest on the June 2012 Geneva Communiqué of the Action Group."
+    assert noun(communique, "June 2012") == "Communiqué"
+    assert not background(communique, "June 2012")  # set before a noun: no background
+    # a clause on a noun, as before
+    assert noun("The FBI is investigating meetings Kushner had in December.", "December") == (
+        "meetings"
+    )
+    # a part of the day, a possessive and a plain adverbial date no noun
+    assert noun("Rebels attacked on Monday morning.", "Monday") is None
+    assert noun("Sunday's vote was peaceful.", "Sunday") is None
+    assert noun("Officials met on Monday to discuss the crisis.", "Monday") is None
