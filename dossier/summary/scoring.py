@@ -327,6 +327,9 @@ _PRONOUN_SPEAKER = re.compile(
 # A share button's label run into the first sentence ("Email This Even at 88, Betty White
 # ...").
 _SHARE_WIDGET = re.compile(r"(?:Email|Print|Share|Tweet) This\s+")
+# A choice's buttons left of a question the cleaner took out ("Would you like to make this
+# your default edition? YES | NO Egyptian President Hosni Mubarak stepped down ...").
+_CHOICE_BUTTONS = re.compile(r"(?:[A-Z]{2,}\s*\|\s*)+[A-Z]{2,}\s+")
 # The time zone of a timestamp the sentence splitter cut after its clock time ("Thursday 11
 # June 2009 18.39 | BST Swine flu has become ...").
 _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
@@ -349,18 +352,19 @@ _PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit
 
 def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text. Left out: surrounding space;
-    at the start a dateline, a share button's label, the page's header up to its timestamp, a
-    timestamp's time zone and a heading run into the sentence; a closing quotation mark at the
-    start and an opening one at the end (the sentence splitter puts those on the wrong side of
-    a sentence break)."""
+    at the start a dateline, a share button's label, a choice's buttons, the page's header up
+    to its timestamp, a timestamp's time zone and a heading run into the sentence; a closing
+    quotation mark at the start and an opening one at the end (the sentence splitter puts
+    those on the wrong side of a sentence break)."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
-    widget = _SHARE_WIDGET.match(text, start)
-    if widget and text[widget.end() : widget.end() + 1].isupper():
-        start = widget.end()
+    for furniture in (_SHARE_WIDGET, _CHOICE_BUTTONS):
+        widget = furniture.match(text, start)
+        if widget and text[widget.end() : widget.end() + 1].isupper():
+            start = widget.end()
     stamp = _PAGE_TIMESTAMP.search(text, start, end)
     if stamp and len(text[stamp.end() : end].split()) >= 4:
         start = stamp.end()

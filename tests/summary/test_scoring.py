@@ -223,6 +223,15 @@ def test_news_about_the_web_is_used(text):
             "Email This Even at 88, Betty White has the ambition of a 20-something.",
             "Even at 88, Betty White has the ambition of a 20-something.",
         ),
+        # CNN's edition switch: its buttons run into the next line
+        (
+            "YES | NO Egyptian President Hosni Mubarak stepped down as president of Egypt.",
+            "Egyptian President Hosni Mubarak stepped down as president of Egypt.",
+        ),
+        (
+            "NATO | EU officials met in Brussels on Thursday to discuss the talks.",
+            "NATO | EU officials met in Brussels on Thursday to discuss the talks.",
+        ),
         (
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
