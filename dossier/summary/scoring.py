@@ -139,8 +139,23 @@ _CAPTION_ANYWHERE = re.compile(
     r"|,\s(?:far\s|(?:second|third)\sfrom\s)?(?:left|right|center|centre)(?:\sto\sright)?,\s"
     # the news agencies' caption date: "..., in Rome, Friday, Oct. 14, 2011." (their prose
     # says "on Friday", or "on Oct. 14" when it is further back, not both)
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:1[89]|20)\d\d\b",
+    # (a tokenized text spaces its commas: "Monday , July 19 , 2010")
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s?,\s+(?:1[89]|20)\d\d\b",
+    re.IGNORECASE,
+)
+# A caption without a picture's words: a scene told in the present and placed as captions
+# place it, town and country set off by commas, then the day ("Police officers protest in
+# Cairo, Egypt, on Sunday."). Prose that places so tells in the past or the future ("Mr
+# Hayward told a press conference in Houston, Texas, on Monday."); a caption with a word in
+# "-ed" ("the stained beach") is let go with it.
+_PLACED_SCENE = re.compile(
+    r"\bin\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*\s?,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?,\s"
+    r"(?:on\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?\.?\s*$"
+)
+_TOLD_OR_AHEAD = re.compile(
+    r"\b(?:said|says|told|tells|was|were|had|has|have|will|would|did|could|should)\b"
+    r"|\b\w+ed\b",
     re.IGNORECASE,
 )
 # A photo credit, written as credits are ("an AP photo showed" is news): "AP Photo/Brennan
@@ -156,6 +171,13 @@ def caption(text: str) -> bool:
     return bool(
         _CAPTION.match(text) or _CAPTION_ANYWHERE.search(text) or _PHOTO_CREDIT.search(text)
     )
+
+
+def placed_scene(text: str) -> bool:
+    """Whether a sentence is a caption's scene ("Police officers protest in Cairo, Egypt, on
+    Sunday."): no summary material, but a timeline's, for that day's scene of the story (on
+    Timeline17 leaving such scenes out cost Egypt .0039 alignment ROUGE-1)."""
+    return bool(_PLACED_SCENE.search(text) and not _TOLD_OR_AHEAD.search(text))
 
 
 # A caption goes on for a sentence or two after the one that opens it ("FILE - In this May 20,
@@ -467,7 +489,12 @@ def _well_formed(text: str) -> bool:
         return False
     if not complete(text):
         return False  # questions, headlines, bylines and cut-off lines
-    return not (_BOILERPLATE.search(text) or _CALL_TO_ACTION.search(text) or caption(text))
+    return not (
+        _BOILERPLATE.search(text)
+        or _CALL_TO_ACTION.search(text)
+        or caption(text)
+        or placed_scene(text)
+    )
 
 
 def usable(text: str) -> bool:

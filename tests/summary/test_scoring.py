@@ -51,6 +51,15 @@ from dossier.summary.scoring import (
         "The car driven by Adam Lanza is pictured at Sandy Hook Elementary School in Newtown, "
         "Connecticut, in this evidence photo released by the Connecticut State Police.",
         "AP Photo/Brennan Linsley Bill Cosby performs at the Buell Theater in Denver on Jan. 17.",
+        # a scene placed as captions place it (Timeline17: CNN on Egypt; Multi-News, Sochi),
+        # and an agency caption's date in a tokenized text (Timeline17, the BP spill)
+        "Police officers protest in Cairo, Egypt, on Sunday.",
+        "Pro- and anti-Mubarak demonstrators attack each other in Tahrir Square in Cairo , "
+        "Egypt , on Wednesday .",
+        "Russian President Vladimir Putin takes part in a friendly hockey match at The Bolshoy "
+        "Ice Dome in Sochi, Russia, on Saturday.",
+        "Traffic drives past signs showing anti-BP sentiments in Grand Isle , La. , Monday , "
+        "July 19 , 2010 .",
         # ... and one by where its people stand in the picture (Multi-News, Anaheim)
         "A Ku Klux Klansman, left, uses an American flag to fend off angry counter protesters "
         "at Pearson Park in Anaheim, Calif., on Saturday, Feb. 27, 2016.",
@@ -148,6 +157,12 @@ def test_web_furniture_is_never_used(text):
         "Updated figures from the ministry put the number of displaced at 40,000 on Monday.",
         "For more than a decade, the museum has shown the collection to visiting students.",
         "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
+        # placed as a caption is, but told in the past or ahead: prose (Timeline17, BP spill)
+        "A suicide bomber killed 20 people at a market in Kabul, Afghanistan, on Tuesday.",
+        "The dome could be in place within 72 hours, Mr Hayward told a press conference in "
+        "Houston, Texas, on Monday.",
+        "Homeland Security Secretary Janet Napolitano will tour the command center in Mobile, "
+        "Ala., on Tuesday.",
     ],
 )
 def test_news_about_the_web_is_used(text):
