@@ -351,7 +351,10 @@ _PRONOUN_SPEAKER = re.compile(
 _SHARE_WIDGET = re.compile(r"(?:Email|Print|Share|Tweet) This\s+")
 # A choice's buttons left of a question the cleaner took out ("Would you like to make this
 # your default edition? YES | NO Egyptian President Hosni Mubarak stepped down ...").
-_CHOICE_BUTTONS = re.compile(r"(?:[A-Z]{2,}\s*\|\s*)+[A-Z]{2,}\s+")
+# The splitter may cut after the first button ("YES |"), leaving "NO Egyptian President ...".
+_CHOICE_BUTTONS = re.compile(r"(?:[A-Z]{2,}\s*\|\s*)+[A-Z]{2,}\s+|(?:YES|NO)\s+(?=[A-Z][a-z])")
+# A byline run into the first sentence: "By Michael Martinez , CNN It was 17 days of ...".
+_BYLINE = re.compile(r"By\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?,\s[A-Z]{2,}\s+")
 # The time zone of a timestamp the sentence splitter cut after its clock time ("Thursday 11
 # June 2009 18.39 | BST Swine flu has become ...").
 _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
@@ -374,16 +377,16 @@ _PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit
 
 def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text. Left out: surrounding space;
-    at the start a dateline, a share button's label, a choice's buttons, the page's header up
-    to its timestamp, a timestamp's time zone and a heading run into the sentence; a closing
-    quotation mark at the start and an opening one at the end (the sentence splitter puts
-    those on the wrong side of a sentence break)."""
+    at the start a dateline, a share button's label, a choice's buttons, a byline, the page's
+    header up to its timestamp, a timestamp's time zone and a heading run into the sentence; a
+    closing quotation mark at the start and an opening one at the end (the sentence splitter
+    puts those on the wrong side of a sentence break)."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
-    for furniture in (_SHARE_WIDGET, _CHOICE_BUTTONS):
+    for furniture in (_SHARE_WIDGET, _CHOICE_BUTTONS, _BYLINE):
         widget = furniture.match(text, start)
         if widget and text[widget.end() : widget.end() + 1].isupper():
             start = widget.end()

@@ -247,6 +247,21 @@ def test_news_about_the_web_is_used(text):
             "NATO | EU officials met in Brussels on Thursday to discuss the talks.",
             "NATO | EU officials met in Brussels on Thursday to discuss the talks.",
         ),
+        # ... or its second button, when the splitter cut after the first ("YES |")
+        (
+            "NO Egyptian President Hosni Mubarak stepped down as president of Egypt.",
+            "Egyptian President Hosni Mubarak stepped down as president of Egypt.",
+        ),
+        ("NO one expected the talks to fail.", "NO one expected the talks to fail."),
+        # a byline run into the first sentence (Timeline17, CNN)
+        (
+            "By Michael Martinez , CNN It was 17 days of expanding unrest that ended his rule.",
+            "It was 17 days of expanding unrest that ended his rule.",
+        ),
+        (
+            "By Friday, NATO officials said the talks in Geneva had failed.",
+            "By Friday, NATO officials said the talks in Geneva had failed.",
+        ),
         (
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
             "NATO — the alliance — met in Brussels on Thursday to discuss the talks.",
