@@ -450,12 +450,12 @@ def _headline(
     standalone sentence, else its pronoun named, else another event's standalone sentence,
     else as it is."""
     if key is not None:
-        for sentence in groups[0]:
-            if _dated_phrase(sentence, key) is None and (text := _standalone(sentence.text)):
+        phrases = [_dated_phrase(sentence, key) for sentence in groups[0]]
+        for sentence, phrase in zip(groups[0], phrases, strict=True):
+            if phrase is None and (text := _standalone(sentence.text)):
                 return text
-        for sentence in groups[0]:
-            if text := _dated_phrase(sentence, key):
-                return text
+        if phrase := next((p for p in phrases if p), None):
+            return phrase
     for sentence in groups[0]:
         if text := _standalone(sentence.text):
             return text
