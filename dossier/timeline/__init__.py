@@ -5,11 +5,12 @@ day or month granularity), and only then from when articles were published: an a
 opening sentences without a date of their own are taken to report its publication day, or
 the day an earlier one of them names: after "The United States called on Friday ...", the
 statement the next sentence quotes is Friday's too. Dates are ranked by how many distinct
-articles point at them, in the manner of the DATEWISE method of Gholipour Ghalandari & Ifrim
-(2020) without its supervised date model; each chosen date gets the sentences most central
-to what is said about it (TF-IDF centroid) among those that name one of the story's key
-terms (DATEWISE keeps only sentences with a topic keyword; a story has no query, so its key
-terms are the content words the most articles use), one per event: near-copies told by other
+articles point at them in sentences that name one of the story's key terms, in the manner of
+the DATEWISE method of Gholipour Ghalandari & Ifrim (2020) without its supervised date model
+(DATEWISE keeps only sentences with a topic keyword; a story has no query, so its key terms
+are the content words the most articles use, leaving out lines a site prints on every page);
+each chosen date gets the sentences most central to what is said about it (TF-IDF centroid)
+among those that name a key term, one per event: near-copies told by other
 sources are folded into the same item list rather than repeated, and a sentence is told on
 one date only (a report syndicated on two days puts its "today" on both). A sentence that
 names a date only in a clause describing a noun ("the accord reached on September 15") tells
@@ -64,6 +65,8 @@ MAX_HEADLINE_CHARS = 220
 MIN_PHRASE_WORDS = 4
 # A date's sentences must name one of the story's this many most widely used content words.
 KEY_TERMS = 10
+# A line in this many articles word for word is the site's, not the story's.
+REPEATED_LINE = 3
 # Words that say when, not what: never a story's key term.
 _CALENDAR = {
     *("january", "february", "march", "april", "may", "june", "july", "august"),
@@ -149,11 +152,16 @@ def parse_value(value: str | None) -> tuple[dt.date, str] | None:
     return None
 
 
-def _votes(sentences: Sequence[DatedSentence]) -> dict[tuple[dt.date, str], dict[str, float]]:
+def _votes(
+    sentences: Sequence[DatedSentence], terms: set[str] | None = None
+) -> dict[tuple[dt.date, str], dict[str, float]]:
     """date -> article -> strongest vote of that article for it (one vote per article, so
-    a long article repeating a date does not outweigh several sources)."""
+    a long article repeating a date does not outweigh several sources). With `terms`, only
+    sentences that name one of them vote."""
     votes: dict[tuple[dt.date, str], dict[str, float]] = defaultdict(dict)
     for sentence in sentences:
+        if terms and not terms.intersection(content_words(sentence.text)):
+            continue
         for key, weight in _sentence_dates(sentence):
             current = votes[key].get(sentence.article, 0.0)
             votes[key][sentence.article] = max(current, weight)
@@ -179,11 +187,21 @@ def _told_dates(sentence: DatedSentence) -> set[tuple[dt.date, str]]:
     return {key for key, _ in _sentence_dates(sentence)} - (background - told)
 
 
-def rank_dates(sentences: Sequence[DatedSentence]) -> list[tuple[dt.date, str, float]]:
+def rank_dates(
+    sentences: Sequence[DatedSentence], terms: set[str] | None = None
+) -> list[tuple[dt.date, str, float]]:
+    """Dates by the articles that point at them in sentences naming a key term of the story,
+    as DATEWISE counts only sentences with a query keyword: a date an article names in
+    passing ("what to do on Thursday?" in an election piece, a reader's comment "today")
+    is no key date of the story. Votes from other sentences only break ties, so a date
+    nothing on topic names still ranks, last."""
+    terms = key_terms(sentences) if terms is None else terms
+    on_topic = {key: sum(by.values()) for key, by in _votes(sentences, terms).items()}
     votes = _votes(sentences)
-    ranked = [(date, gran, sum(by_article.values())) for (date, gran), by_article in votes.items()]
+    ranked = [(date, gran, on_topic.get((date, gran), 0.0)) for date, gran in votes]
+    everywhere = {key: sum(by.values()) for key, by in votes.items()}
     # Ties go to the day over the month and to the earlier date, for a stable order.
-    ranked.sort(key=lambda item: (-item[2], item[1] != "day", item[0]))
+    ranked.sort(key=lambda item: (-item[2], -everywhere[item[:2]], item[1] != "day", item[0]))
     return ranked
 
 
@@ -213,9 +231,10 @@ def choose_events(
     """The `n_dates` best-supported dates (within `span`, if given), in date order, with up to
     `per_date` distinct events each."""
     allowed = set(granularities)
+    terms = key_terms(sentences)
     ranked = [
         item
-        for item in rank_dates(sentences)
+        for item in rank_dates(sentences, terms)
         if item[1] in allowed and (span is None or span[0] <= item[0] <= span[1])
     ]
     if not ranked:
@@ -226,7 +245,6 @@ def choose_events(
         tells = _told_dates(sentence)
         for key, weight in _sentence_dates(sentence):
             candidates[key].append((sentence, weight if key in tells else BACKGROUND_WEIGHT))
-    terms = key_terms(sentences)
     out: list[DateEvents] = []
     # A report syndicated on two days puts one sentence on both ("today"): it tells the
     # better-supported date only, and a date left with nothing new gives way to the next.
@@ -270,9 +288,16 @@ def _said(text: str) -> str:
 
 
 def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set[str]:
-    """The `count` content words used by the most articles (ties to the word)."""
+    """The `count` content words used by the most articles (ties to the word), not counting
+    lines a site prints on every page ("The pun - ancient artform, or the lowest form of
+    wit?" in a BBC sidebar): a sentence found word for word in several articles."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        sources[_said(sentence.text)].add(sentence.article)
     words: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
+        if len(sources[_said(sentence.text)]) >= REPEATED_LINE:
+            continue
         for word in content_words(sentence.text):
             if word not in _CALENDAR and word not in _ESCAPES:
                 words[word].add(sentence.article)

@@ -14,6 +14,7 @@ from dossier.timeline import (
     embedded_posts,
     key_terms,
     parse_value,
+    rank_dates,
 )
 
 D = dt.date
@@ -107,12 +108,42 @@ def test_treebank_bracket_escapes_are_not_key_terms():
     """Tokenized corpora (Timeline17 among them) write brackets as -LRB- and -RRB-; in a
     story full of parentheses they would otherwise be its most widely used words."""
     bracketed = [
-        sentence(article, 0, "Talks -LRB- in Geneva -RRB- resumed -LSB- again -RSB- on Monday.")
-        for article in "vwxyz"
+        sentence(article, 0, f"Talks -LRB- in Geneva -RRB- resumed -LSB- again -RSB- {aside}.")
+        for article, aside in zip("vwxyz", ("today", "at noon", "as planned", "late", "anew"),
+                                  strict=True)
     ]
     terms = key_terms(bracketed, count=3)
     assert not terms & {"lrb", "rrb", "lsb", "rsb"}
     assert terms == {"geneva", "resum", "talk"}
+
+
+def test_a_line_every_page_of_a_site_prints_gives_no_key_term():
+    sidebar = "The pun - ancient artform, or the lowest form of wit?"
+    story = [
+        *(sentence(article, 900, sidebar) for article in "vwx"),
+        sentence("v", 0, "The oil spill reached the Louisiana coast."),
+        sentence("w", 0, "BP said the oil spill would be capped within days."),
+    ]
+    terms = key_terms(story, count=3)
+    assert not terms & {"pun", "ancient", "artform", "wit"}
+    assert {"oil", "spill"} <= terms
+    # two sources printing one sentence word for word is syndication, still the story's
+    syndicated = [sentence(article, 0, sidebar) for article in "vw"]
+    assert "pun" in key_terms(syndicated)
+
+
+def test_dates_named_on_topic_rank_before_dates_named_in_passing():
+    passing = [
+        sentence(article, 300, "What to do on Thursday?", [ref(D(2016, 5, 5))])
+        for article in "defg"
+    ]
+    story = [*CEASEFIRE, *passing]
+    terms = key_terms(story, count=3)
+    assert [(d, g) for d, g, _ in rank_dates(story, terms)] == [
+        (D(2016, 2, 27), "day"),
+        (D(2016, 5, 5), "day"),  # still ranked, last: nothing on topic names it
+    ]
+    assert [e.date for e in build_timeline(story, n_dates=1)] == ["2016-02-27"]
 
 
 def test_a_date_tells_what_is_on_topic_before_what_is_not():
