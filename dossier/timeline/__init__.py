@@ -290,7 +290,9 @@ def _said(text: str) -> str:
 def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set[str]:
     """The `count` content words used by the most articles (ties to the word), not counting
     lines a site prints on every page ("The pun - ancient artform, or the lowest form of
-    wit?" in a BBC sidebar): a sentence found word for word in several articles."""
+    wit?" in a BBC sidebar): a sentence found word for word in several articles. A word only
+    one article uses is no term of the story: a one-article story has none, so nothing is
+    set aside for naming none (its words would all tie, and the alphabet would choose)."""
     sources: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
         sources[_said(sentence.text)].add(sentence.article)
@@ -301,7 +303,8 @@ def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set
         for word in content_words(sentence.text):
             if word not in _CALENDAR and word not in _ESCAPES:
                 words[word].add(sentence.article)
-    return set(sorted(words, key=lambda w: (-len(words[w]), w))[:count])
+    shared = [word for word, used_by in words.items() if len(used_by) > 1]
+    return set(sorted(shared, key=lambda w: (-len(words[w]), w))[:count])
 
 
 def _on_topic(

@@ -62,8 +62,10 @@ def test_one_event_told_by_several_sources_is_one_item_group_not_three_entries()
 def test_events_of_a_date_are_distinct_with_their_copies_kept_as_support():
     other = sentence("d", 40, "Aid convoys reached the besieged town of Madaya on February 27 "
                      "for the first time in months.", [ref(D(2016, 2, 27))])  # fmt: skip
+    # another source on the convoys: they are a thread of the story too
+    undated = sentence("e", 0, "Aid convoys to Madaya had been blocked since October.")
     # a and b tell the truce in nearly the same words: one event, cited twice.
-    told = CEASEFIRE[:2] + [other]
+    told = CEASEFIRE[:2] + [other, undated]
     [day] = choose_events(told, n_dates=1, per_date=2)
     assert [[s.article for s in event] for event in day.events] == [["a", "b"], ["d"]]
     entry = build_timeline(told, n_dates=1, per_date=2)[0]
@@ -102,6 +104,8 @@ def test_key_terms_are_the_content_words_the_most_articles_use():
     assert key_terms(CEASEFIRE + TALKS, count=3) == {"cessation", "effect", "hostiliti"}
     assert "february" not in key_terms(CEASEFIRE + TALKS, count=50)
     assert key_terms([]) == set()
+    # every word of a one-article story would tie: none is a key term, every date counts
+    assert key_terms(CEASEFIRE[:1] + TALKS) == set()
 
 
 def test_treebank_bracket_escapes_are_not_key_terms():
