@@ -8,7 +8,8 @@ with stemming) and date F1, averaged over all gold timelines.
 
 dossier runs its real pipeline over each topic (annotation, the time extractor and stage) once,
 then builds one timeline per gold timeline with `dossier.timeline.choose_events` (the dates
-and events `build_timeline` cites), one sentence per event. PUBCOUNT
+and events `build_timeline` cites), one sentence per event, without the dateline its headline
+leaves out too ("HOUSTON (Reuters) -" is where the report was filed, not what happened). PUBCOUNT
 ranks dates by the number of articles published on them and takes the lead sentences of those
 articles.
 """
@@ -27,6 +28,7 @@ from statistics import mean
 from dossier.analysis import available
 from dossier.annotate import DEFAULT_MODEL
 from dossier.model import Article, TimeExpression
+from dossier.summary.scoring import trimmed
 from dossier.timeline import DatedSentence, choose_events, dated_sentences
 
 SYSTEMS = ("dossier", "pubcount")
@@ -107,7 +109,12 @@ def dossier_timeline(
     # One sentence per event: the other sources telling the same event are citations in
     # the story's timeline, not more text.
     chosen = choose_events(sentences, n_dates, per_date, granularities=("day",), span=span)
-    return {d.date: [event[0].text for event in d.events] for d in chosen}
+    return {d.date: [_told(event[0].text) for event in d.events] for d in chosen}
+
+
+def _told(text: str) -> str:
+    start, end = trimmed(text)
+    return text[start:end]
 
 
 def score(predicted: dict[dt.date, list[str]], gold: dict[dt.date, list[str]]) -> dict:

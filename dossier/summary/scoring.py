@@ -255,11 +255,16 @@ _CALL_TO_ACTION = re.compile(
 # says. Used with `match`, so it only ever takes a sentence's opening, and `trimmed` cuts it
 # only where a capital letter follows.
 # OTTAWA, NEW YORK, PALO ALTO; then any of ", Italy", ", Mo.", ", South Korea", ", Feb. 25"
+# Tokenized corpora (Timeline17, Penn Treebank style) space out commas and write brackets as
+# -LRB- and -RRB-: "TRIPOLI , March 2 -LRB- Reuters -RRB- - Libyan rebels ...".
 _PLACE = (
     r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]*)*"
-    r"(?:,\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*))*"
+    r"(?: ?,\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*))*"
 )
-_AGENCY = r"\((?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\)"  # (AP), (HealthDay News), (CBS SF)
+_OPEN = r"(?:\(|-LRB- )"
+_CLOSE = r"(?:\)| -RRB-)"
+# (AP), (HealthDay News), (CBS SF)
+_AGENCY = rf"{_OPEN}(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,2}}){_CLOSE}"
 _DASH = r"(?:[—–]+|-{1,2})"
 # The AP's abbreviations of US states, as datelines write them.
 _STATE_ABBREVIATION = (
@@ -268,7 +273,7 @@ _STATE_ABBREVIATION = (
 )
 _DATELINE = re.compile(
     rf"(?:{_PLACE}\s*)?{_AGENCY}(?:\s*{_DASH})?\s*"
-    rf"|[A-Z][a-z]+ \((?:CNN|AP|AFP|Reuters|UPI)\)(?:\s*{_DASH})?\s*"
+    rf"|[A-Z][a-z]+ {_OPEN}(?:CNN|AP|AFP|Reuters|UPI){_CLOSE}(?:\s*{_DASH})?\s*"
     rf"|{_PLACE}\s*(?:[—–]|--)\s*"
     # "NEWTOWN, Conn. Parents of ...": the dash lost in scraping, the state's abbreviation left
     rf"|[A-Z][A-Z'’-]{{2,}}(?: [A-Z][A-Z'’-]+)*,\s*{_STATE_ABBREVIATION}\s+(?:-\s+)?"

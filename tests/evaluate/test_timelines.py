@@ -87,3 +87,25 @@ def test_cli_says_what_is_missing_before_building_anything(topic, tmp_path, monk
     monkeypatch.setattr(timelines, "analyse_topic", lambda *a, **k: pytest.fail("built a topic"))
     result = CliRunner().invoke(cli, ["eval", "timelines", "--data", str(topic)])
     assert result.exit_code == 1 and "libxml-parser-perl" in result.output
+
+
+def test_dossier_is_scored_on_what_its_timeline_tells_without_the_dateline():
+    import datetime as dt
+
+    from dossier.evaluate.timelines import dossier_timeline, pubcount_timeline
+    from dossier.timeline import DatedSentence, DateRef
+
+    day = dt.date(2011, 3, 2)
+    texts = [
+        "TRIPOLI , March 2 -LRB- Reuters -RRB- - Libyan rebels pushed west on Wednesday .",
+        "BENGHAZI -LRB- Reuters -RRB- - Rebels in Libya pushed west toward Tripoli on Wednesday .",
+    ]
+    sentences = [
+        DatedSentence(str(n), 0, len(text), text, 0, day, [DateRef(day, "day", True, False)])
+        for n, text in enumerate(texts)
+    ]
+    told = dossier_timeline(sentences, 1, 1, (day, day))[day]
+    assert told and all("Reuters" not in text and "LRB" not in text for text in told)
+    assert told[0].startswith(("Libyan rebels", "Rebels in Libya"))
+    # the baseline takes its lead sentences as they are
+    assert pubcount_timeline(sentences, 1, 1, (day, day))[day][0] == texts[0]

@@ -204,6 +204,22 @@ def test_news_about_the_web_is_used(text):
             "NEWTOWN, Conn. Parents of almost half the young children killed have taken steps.",
             "Parents of almost half the young children killed have taken steps.",
         ),
+        (  # tokenized as Timeline17 is: commas spaced out, brackets escaped
+            "TRIPOLI , March 2 -LRB- Reuters -RRB- - Libyan rebels pushed west on Wednesday .",
+            "Libyan rebels pushed west on Wednesday .",
+        ),
+        (
+            "-LRB- CNN -RRB- -- Egyptian protesters massed in Tahrir Square on Friday .",
+            "Egyptian protesters massed in Tahrir Square on Friday .",
+        ),
+        (
+            "Cairo -LRB- CNN -RRB- -- Egyptian protesters massed in Tahrir Square .",
+            "Egyptian protesters massed in Tahrir Square .",
+        ),
+        (
+            "The -LRB- relatively -RRB- moderate cleric is tipped to win .",
+            "The -LRB- relatively -RRB- moderate cleric is tipped to win .",
+        ),
         ("ISIS, Gen. Votel said, is weaker.", "ISIS, Gen. Votel said, is weaker."),
         (
             "French President Francois Hollande (R) speaks with Vladimir Putin in Paris.",
