@@ -274,6 +274,8 @@ _STATE_ABBREVIATION = (
 _DATELINE = re.compile(
     rf"(?:{_PLACE}\s*)?{_AGENCY}(?:\s*{_DASH})?\s*"
     rf"|[A-Z][a-z]+ {_OPEN}(?:CNN|AP|AFP|Reuters|UPI){_CLOSE}(?:\s*{_DASH})?\s*"
+    # its tail, when the sentence splitter left the opening bracket with the line before
+    rf"|(?:CNN|AP|AFP|Reuters|UPI){_CLOSE}\s*{_DASH}\s*"
     rf"|{_PLACE}\s*(?:[—–]|--)\s*"
     # "NEWTOWN, Conn. Parents of ...": the dash lost in scraping, the state's abbreviation left
     rf"|[A-Z][A-Z'’-]{{2,}}(?: [A-Z][A-Z'’-]+)*,\s*{_STATE_ABBREVIATION}\s+(?:-\s+)?"
@@ -363,11 +365,12 @@ _BYLINE = re.compile(r"By\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?,\s[A-Z
 # The time zone of a timestamp the sentence splitter cut after its clock time ("Thursday 11
 # June 2009 18.39 | BST Swine flu has become ...").
 _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
-# A page's timestamp ("Tuesday 5 May 2009 14.37 BST", "Jun 11, 2009 6:39 PM EDT") ends the
+# A page's timestamp ("Tuesday 5 May 2009 14.37 BST", "Jun 11, 2009 6:39 PM EDT", tokenized
+# "Tue May 12 , 2009 8:56 am EDT") ends the
 # page's header; a sentence the scrape ran on from the headline and the standfirst starts
 # after it. Prose never tells the time that way.
 _PAGE_TIMESTAMP = re.compile(
-    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4},?\s+"
+    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?,)?\s+"
     r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?\s+(?=[A-Z“\"])"
 )
 # A heading run into the sentence it heads: a function word with a capital right after a
@@ -401,6 +404,11 @@ def trimmed(text: str) -> tuple[int, int]:
     zone = _TIME_ZONE_LEFT.match(text, start)
     if zone and text[zone.end() : zone.end() + 1].isupper():
         start = zone.end()
+    # "HONG KONG | Tue May 12 , 2009 8:56 am EDT HONG KONG (Reuters) - A leading ...": the
+    # header's timestamp, then the dateline
+    dateline = _DATELINE.match(text, start)
+    if stamp and dateline and text[dateline.end() : dateline.end() + 1].isupper():
+        start = dateline.end()
     heading = _RUN_IN_HEADING.match(text, start)
     if (
         heading

@@ -216,6 +216,15 @@ def test_news_about_the_web_is_used(text):
             "Cairo -LRB- CNN -RRB- -- Egyptian protesters massed in Tahrir Square .",
             "Egyptian protesters massed in Tahrir Square .",
         ),
+        (  # the splitter left the dateline's bracket with the headline before it
+            "CNN -RRB- -- The high expectations of protesters in Egypt are real .",
+            "The high expectations of protesters in Egypt are real .",
+        ),
+        (  # a page header with its timestamp, then the dateline
+            "HONG KONG | Tue May 12 , 2009 8:56 am EDT HONG KONG -LRB- Reuters -RRB- - A "
+            "leading virologist has described the virus .",
+            "A leading virologist has described the virus .",
+        ),
         (
             "The -LRB- relatively -RRB- moderate cleric is tipped to win .",
             "The -LRB- relatively -RRB- moderate cleric is tipped to win .",
