@@ -69,6 +69,10 @@ _YEAR_SPAN = re.compile(
 )
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# "emerged on a Thursday", "football on a Saturday", "one Monday in May": some such day, not
+# one the reader could put on a calendar.
+_ANY_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_INDEFINITE = re.compile(r"\b(?:a|an|any|another|one)\s+$", re.IGNORECASE)
 
 
 # A month's name alone before a capitalized word is a first name ("Jan Slingenbergh", "April
@@ -208,6 +212,8 @@ def readings(
             continue  # "50-year-old", "6-week-old": an age, not a time
         if _first_name(surface, text[:start], text[end:]):
             continue  # "Jan Slingenbergh, a senior animal health officer": a person
+        if _ANY_WEEKDAY.fullmatch(surface) and _INDEFINITE.search(text[max(0, start - 10) : start]):
+            continue
         direction = direction_at(start, end) if direction_at else None
         reading = _reading(result, surface, start, end, reference, direction, text)
         if reading is not None:

@@ -25,6 +25,20 @@ def test_weekday_with_tense_goes_forward_or_back():
     assert back.value == "2017-12-14"
 
 
+def test_some_weekday_is_no_date():
+    # IraqWar_guardian: "no coincidence that the Zawahiri tape emerged on a Thursday"
+    reference = dt.date(2005, 8, 4)
+    for text in (
+        "It was no coincidence that the tape emerged on a Thursday.",
+        "Oh and often there's football on a Saturday.",
+        "They met one Monday in the spring.",
+    ):
+        told = " ".join(r.text for r in readings(text, reference))
+        assert not any(day in told for day in ("Thursday", "Saturday", "Monday")), text
+    assert _one("The tape emerged on Thursday.", reference, "past").value == "2005-08-04"
+    assert _one("The tape emerged on the Thursday.", reference, "past").value == "2005-08-04"
+
+
 def test_a_date_without_a_year_that_holds_the_publication_day_is_that_day():
     # Multi-News (April Fools, 1 April 2017): "retweeted ... April Fools" was read as a year
     # before, past tense choosing the past reading over the very day.
