@@ -274,8 +274,9 @@ _STATE_ABBREVIATION = (
 _DATELINE = re.compile(
     rf"(?:{_PLACE}\s*)?{_AGENCY}(?:\s*{_DASH})?\s*"
     rf"|[A-Z][a-z]+ {_OPEN}(?:CNN|AP|AFP|Reuters|UPI){_CLOSE}(?:\s*{_DASH})?\s*"
-    # its tail, when the sentence splitter left the opening bracket with the line before
-    rf"|(?:CNN|AP|AFP|Reuters|UPI){_CLOSE}\s*{_DASH}\s*"
+    # its tail, or an update's time's ("(Update 7:00 p.m. in Cairo, 12:00 p.m. ET) - ..."),
+    # when the sentence splitter left the opening bracket with the line before
+    rf"|(?:CNN|AP|AFP|Reuters|UPI|ET|EST|EDT|GMT|BST){_CLOSE}\s*{_DASH}\s*"
     rf"|{_PLACE}\s*(?:[—–]|--)\s*"
     # "NEWTOWN, Conn. Parents of ...": the dash lost in scraping, the state's abbreviation left
     rf"|[A-Z][A-Z'’-]{{2,}}(?: [A-Z][A-Z'’-]+)*,\s*{_STATE_ABBREVIATION}\s+(?:-\s+)?"

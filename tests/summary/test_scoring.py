@@ -220,6 +220,10 @@ def test_news_about_the_web_is_used(text):
             "CNN -RRB- -- The high expectations of protesters in Egypt are real .",
             "The high expectations of protesters in Egypt are real .",
         ),
+        (  # an update's time, cut after "p.m."
+            "ET -RRB- - Egyptian banks will be closed for two days , state television said .",
+            "Egyptian banks will be closed for two days , state television said .",
+        ),
         (  # a page header with its timestamp, then the dateline
             "HONG KONG | Tue May 12 , 2009 8:56 am EDT HONG KONG -LRB- Reuters -RRB- - A "
             "leading virologist has described the virus .",
