@@ -400,16 +400,17 @@ def trimmed(text: str) -> tuple[int, int]:
         if widget and text[widget.end() : widget.end() + 1].isupper():
             start = widget.end()
     stamp = _PAGE_TIMESTAMP.search(text, start, end)
-    after_stamp = bool(stamp) and len(text[stamp.end() : end].split()) >= 4
-    if stamp and after_stamp:
+    if stamp and len(text[stamp.end() : end].split()) >= 4:
         start = stamp.end()
+    else:
+        stamp = None  # the header is cut only where a sentence follows its timestamp
     zone = _TIME_ZONE_LEFT.match(text, start)
     if zone and text[zone.end() : zone.end() + 1].isupper():
         start = zone.end()
     # "HONG KONG | Tue May 12 , 2009 8:56 am EDT HONG KONG (Reuters) - A leading ...": the
     # header's timestamp, then the dateline
     dateline = _DATELINE.match(text, start)
-    if after_stamp and dateline and text[dateline.end() : dateline.end() + 1].isupper():
+    if stamp and dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
     heading = _RUN_IN_HEADING.match(text, start)
     if (

@@ -152,16 +152,11 @@ def parse_value(value: str | None) -> tuple[dt.date, str] | None:
     return None
 
 
-def _votes(
-    sentences: Sequence[DatedSentence], terms: set[str] | None = None
-) -> dict[tuple[dt.date, str], dict[str, float]]:
+def _votes(sentences: Sequence[DatedSentence]) -> dict[tuple[dt.date, str], dict[str, float]]:
     """date -> article -> strongest vote of that article for it (one vote per article, so
-    a long article repeating a date does not outweigh several sources). With `terms`, only
-    sentences that name one of them vote."""
+    a long article repeating a date does not outweigh several sources)."""
     votes: dict[tuple[dt.date, str], dict[str, float]] = defaultdict(dict)
     for sentence in sentences:
-        if terms and not terms.intersection(content_words(sentence.text)):
-            continue
         for key, weight in _sentence_dates(sentence):
             current = votes[key].get(sentence.article, 0.0)
             votes[key][sentence.article] = max(current, weight)
@@ -196,10 +191,10 @@ def rank_dates(
     is no key date of the story. Votes from other sentences only break ties, so a date
     nothing on topic names still ranks, last."""
     terms = key_terms(sentences) if terms is None else terms
-    on_topic = {key: sum(by.values()) for key, by in _votes(sentences, terms).items()}
-    votes = _votes(sentences)
-    ranked = [(date, gran, on_topic.get((date, gran), 0.0)) for date, gran in votes]
-    everywhere = {key: sum(by.values()) for key, by in votes.items()}
+    everywhere = {key: sum(by.values()) for key, by in _votes(sentences).items()}
+    named = [s for s in sentences if not terms or terms.intersection(content_words(s.text))]
+    on_topic = {key: sum(by.values()) for key, by in _votes(named).items()}
+    ranked = [(date, gran, on_topic.get((date, gran), 0.0)) for date, gran in everywhere]
     # Ties go to the day over the month and to the earlier date, for a stable order.
     ranked.sort(key=lambda item: (-item[2], -everywhere[item[:2]], item[1] != "day", item[0]))
     return ranked
@@ -293,12 +288,13 @@ def key_terms(sentences: Sequence[DatedSentence], count: int = KEY_TERMS) -> set
     wit?" in a BBC sidebar): a sentence found word for word in several articles. A word only
     one article uses is no term of the story: a one-article story has none, so nothing is
     set aside for naming none (its words would all tie, and the alphabet would choose)."""
+    lines = [_said(sentence.text) for sentence in sentences]
     sources: dict[str, set[str]] = defaultdict(set)
-    for sentence in sentences:
-        sources[_said(sentence.text)].add(sentence.article)
+    for line, sentence in zip(lines, sentences, strict=True):
+        sources[line].add(sentence.article)
     words: dict[str, set[str]] = defaultdict(set)
-    for sentence in sentences:
-        if len(sources[_said(sentence.text)]) >= REPEATED_LINE:
+    for line, sentence in zip(lines, sentences, strict=True):
+        if len(sources[line]) >= REPEATED_LINE:
             continue
         for word in content_words(sentence.text):
             if word not in _CALENDAR and word not in _ESCAPES:
