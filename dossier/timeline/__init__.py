@@ -383,7 +383,9 @@ def _entry(
         if ref.date == date and ref.granularity == granularity
     ]
     explicit = bool(refs)
-    exact = explicit and granularity == "day" and any(ref.exact for ref in refs)
+    # "the June 2012 Geneva Communiqué" is exact: a month named is certain, only coarse,
+    # which the granularity says; approximate is for what is hedged or inferred.
+    exact = explicit and any(ref.exact for ref in refs)
     planned = explicit and all(ref.future for ref in refs) and not (
         latest_published and latest_published > date
     )

@@ -93,6 +93,16 @@ def test_undated_lead_sentences_vote_for_their_publication_day_as_approximate():
     assert entries[0].date == "2016-04-20" and entries[0].type == "approximate"
 
 
+def test_a_month_named_is_exact_at_month_granularity_and_a_hedged_one_approximate():
+    named = sentence("a", 0, "The talks rest on the June 2012 Geneva Communique.",
+                     [ref(D(2012, 6, 1), granularity="month")])  # fmt: skip
+    hedged = sentence("b", 0, "Several men set themselves on fire earlier in the month.",
+                      [DateRef(D(2016, 1, 1), "month", False, False)])  # fmt: skip
+    entries = {e.date: e for e in build_timeline([named, hedged], n_dates=2)}
+    assert (entries["2012-06"].granularity, entries["2012-06"].type) == ("month", "exact")
+    assert (entries["2016-01"].granularity, entries["2016-01"].type) == ("month", "approximate")
+
+
 def test_span_restricts_the_dates():
     entries = build_timeline(CEASEFIRE + TALKS, n_dates=5, span=(D(2016, 5, 1), D(2016, 5, 31)))
     assert [e.date for e in entries] == ["2016-05-17"]
