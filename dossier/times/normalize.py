@@ -15,6 +15,7 @@ narrative counts them from the time it named before, so `anaphor` tells them apa
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -441,6 +442,15 @@ def _reading(
         if not starts:
             return _unresolved(start, end, surface, timex)
         index = _pick(starts, reference, direction)
+        yearless = re.match(r"\(XXXX-(\d\d)-(\d\d),(\d{4})-(\d\d)-(\d\d),", timex)
+        if yearless:
+            # "between April 16 and May 28 2004": the year named at the end is the start's
+            # too, or the one before ("from December 1 to January 1, 2011"); the recognizer
+            # takes the start's from the writing.
+            month, day, year, end_month, end_day = (int(n) for n in yearless.groups())
+            year -= (month, day) > (end_month, end_day)
+            with contextlib.suppress(ValueError):
+                starts[index] = dt.date(year, month, day).isoformat()
         unit = re.search(r"P\d*([YMWD])\)$", timex)
         cut = {"Y": 4, "M": 7}.get(unit[1]) if unit else None
         if cut:
@@ -487,7 +497,9 @@ def _reading(
     point = timex
     if "XXXX" in timex:
         starts = [v.get("start", "") for v in values]
-        index = _pick(starts, reference, direction, [v.get("end", "") for v in values])
+        # "since February" reaches up to the writing: the February before it, never after
+        toward = "past" if mod == "since" else direction
+        index = _pick(starts, reference, toward, [v.get("end", "") for v in values])
         year = starts[index][:4] if starts[index] else None
         if not year:
             return _unresolved(start, end, surface, timex)

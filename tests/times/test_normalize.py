@@ -121,6 +121,18 @@ def test_ranges_of_days_and_years():
     assert (span.value, span.value_end, span.granularity) == ("1981", "2011", "year")
 
 
+def test_a_range_whose_start_names_no_year_takes_the_year_its_end_names():
+    sent = _one("He sent it between April 16 and May 28 2004.", dt.date(2005, 9, 1))
+    assert (sent.value, sent.value_end) == ("2004-04-16", "2004-05-28")
+    winter = _one("Prices froze from December 1 to January 1, 2011.", dt.date(2011, 5, 1))
+    assert (winter.value, winter.value_end) == ("2010-12-01", "2011-01-01")
+
+
+def test_since_a_month_is_the_month_before_the_writing_not_after():
+    since = _one("Prices have risen since February.", dt.date(2005, 9, 1))
+    assert (since.value, since.value_end, since.type) == ("2005-02", None, "range")
+
+
 def test_approximate_durations_keep_their_hedge():
     war = _one("after almost seven years of war", dt.date(2017, 12, 16))
     assert (war.text, war.value, war.type) == ("almost seven years", "P7Y", "duration")
