@@ -330,14 +330,15 @@ def to_timelinejs(story: Story, title: str | None = None) -> dict[str, Any]:
             if start is None:
                 continue
             text = " ".join(f"<p>{_html(c.text)}</p>" for c in entry.items)
-            events.append(
-                {
-                    "start_date": start,
-                    "text": {"headline": _html(entry.headline), "text": text},
-                    "group": "planned" if entry.status == "planned" else entry.type,
-                    "unique_id": f"t{len(events)}",
-                }
-            )
+            slide = {
+                "start_date": start,
+                "text": {"headline": _html(entry.headline), "text": text},
+                "group": "planned" if entry.status == "planned" else entry.type,
+                "unique_id": f"t{len(events)}",
+            }
+            if entry.end and (end := _timelinejs_date(entry.end)):
+                slide["end_date"] = end
+            events.append(slide)
     else:
         for event in story.events or []:
             if not event.date or not (start := _timelinejs_date(event.date.value)):

@@ -30,6 +30,11 @@ class TimelineEntry(Strict):
     date: str = Field(description="ISO value (2016-02-27, 2016-02, 2016)")
     granularity: Granularity
     type: Literal["exact", "approximate", "range"]
+    end: str | None = Field(
+        default=None,
+        description="a range's last day or month where the articles name one (from June 1 to "
+        "November 30); none for a range still open (since March 2011)",
+    )
     status: Literal["happened", "planned"] = Field(
         default="happened", description="planned: reported as future at the time of writing"
     )

@@ -15,7 +15,7 @@ from dossier.model.places import Place
 from dossier.model.quotes import Quote
 from dossier.model.times import TimeExpression
 
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 
 # Sections a stage adds to the story, in the order they are written. A section appears in
 # story.json only once the stage that fills it is part of the pipeline.

@@ -16,7 +16,10 @@ one date only (a report syndicated on two days puts its "today" on both). A sent
 names a date only in a clause describing a noun ("the accord reached on September 15") tells
 of it less surely than one that reports it, and a piece the sentence splitter cut off ("in
 Donetsk on March 13.") tells of nothing. A date reported
-only in the future tense, with no article from after it, is marked `planned`.
+only in the future tense, with no article from after it, is marked `planned`. A date named
+only as the opening of a stretch ("since March 2011", "from June 1 to November 30") makes a
+`range` entry, with the stretch's end where the articles name one; it votes for its date
+with half the weight of a date that is itself reported.
 
 An entry's headline is read on its own, away from the article, so it is the first of the
 date's sentences that stands alone: one that opens on a connective ("Meanwhile, ...") is
@@ -58,6 +61,10 @@ IMPLICIT_WEIGHT = 0.5
 # jetliner presumed to have crashed almost three weeks ago", in a report of the search): it
 # tells of that date no more surely than an undated lead tells of its publication day.
 BACKGROUND_WEIGHT = IMPLICIT_WEIGHT
+# A date that opens a stretch ("since March 2011") is told less surely than a date that is
+# itself reported: half a vote. A full vote put a film festival's "August 30 - September 9" in
+# the Iraq war's timeline in place of a gold date (Timeline17 date F1 .7208 -> .7203).
+RANGE_WEIGHT = 0.5
 # Sentences closer than this (TF-IDF cosine) tell the same thing.
 SAME_EVENT = 0.5
 MAX_HEADLINE_CHARS = 220
@@ -97,6 +104,13 @@ _COMMENT_SIGNATURE = re.compile(
     r"\bPosted by\s*:?\s*[^|\n]{1,60}?\s*(?:\|\s*|\bon\s+|\bat\s+)"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,?\s*\d{4}"
 )
+# A stretch of time that opens on a day or month the text names ("since March 2011", "from
+# June 1 to November 30"), not one counted from the writing ("the last few days"), which
+# points at no date of the story.
+_NAMED_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 # (article, start, end) -> the name of the actor that span names, if known.
 NameOf = Callable[[str, int, int], str | None]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -117,6 +131,10 @@ class DateRef:
     # The phrase of the noun it dates, if any ("a September 15 accord between Russia, Turkey
     # and Iran"), in the article's offsets.
     noun: tuple[int, int] | None = None
+    # The date opens a stretch of time ("since March 2011", "from June 1 to November 30"),
+    # which ends on `end` where the text says.
+    ranged: bool = False
+    end: dt.date | None = None
 
 
 @dataclass
@@ -164,7 +182,8 @@ def _votes(sentences: Sequence[DatedSentence]) -> dict[tuple[dt.date, str], dict
 
 
 def _sentence_dates(sentence: DatedSentence) -> list[tuple[tuple[dt.date, str], float]]:
-    dated = [((ref.date, ref.granularity), 1.0 if ref.granularity == "day" else 0.6)
+    dated = [((ref.date, ref.granularity),
+              (1.0 if ref.granularity == "day" else 0.6) * (RANGE_WEIGHT if ref.ranged else 1.0))
              for ref in sentence.refs]  # fmt: skip
     if dated:
         return dated
@@ -386,6 +405,10 @@ def _entry(
     # "the June 2012 Geneva Communiqué" is exact: a month named is certain, only coarse,
     # which the granularity says; approximate is for what is hedged or inferred.
     exact = explicit and any(ref.exact for ref in refs)
+    # A date named only as the opening of a stretch ("since March 2011") is a range's; named
+    # as a point anywhere, it is that point.
+    ranged = explicit and all(ref.ranged for ref in refs)
+    ends = sorted({ref.end for ref in refs if ref.end is not None}) if ranged else []
     planned = explicit and all(ref.future for ref in refs) and not (
         latest_published and latest_published > date
     )
@@ -393,9 +416,10 @@ def _entry(
     if len(headline) > MAX_HEADLINE_CHARS:
         headline = headline[:MAX_HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
     return TimelineEntry(
-        date=date.isoformat() if granularity == "day" else date.strftime("%Y-%m"),
+        date=_iso(date, granularity),
+        end=_iso(ends[-1], granularity) if ends else None,
         granularity="day" if granularity == "day" else "month",
-        type="exact" if exact else "approximate",
+        type="range" if ranged else "exact" if exact else "approximate",
         status="planned" if planned else "happened",
         headline=headline,
         items=[
@@ -404,6 +428,10 @@ def _entry(
             for s in group
         ],
     )
+
+
+def _iso(date: dt.date, granularity: str) -> str:
+    return date.isoformat() if granularity == "day" else date.strftime("%Y-%m")
 
 
 def _standalone(text: str) -> str | None:
@@ -546,12 +574,16 @@ def dated_sentences(
             for expression in found:
                 if not sentence.start <= expression.start < sentence.end:
                     continue
-                if expression.type not in ("exact", "approximate"):
+                ranged = expression.type == "range"
+                if ranged and not _NAMED_MONTH.search(expression.text):
+                    continue
+                if expression.type not in ("exact", "approximate") and not ranged:
                     continue
                 parsed = parse_value(expression.value)
                 if parsed is None:
                     continue
                 date, granularity = parsed
+                end = parse_value(expression.value_end) if ranged else None
                 future = horizon is not None and date > horizon
                 refs.append(
                     DateRef(
@@ -561,6 +593,8 @@ def dated_sentences(
                         future,
                         expression.background,
                         _phrase(expression, sentence.start, sentence.end),
+                        ranged,
+                        end[0] if end and end[0] > date else None,
                     )
                 )
             out.append(

@@ -130,7 +130,8 @@ def timeline_items(story: Story) -> list[dict[str, Any]]:
     items = []
     if story.timeline:
         sources = [
-            (e.date, e.granularity, e.type, e.status, e.headline, e.items[0] if e.items else None)
+            (e.date, e.granularity, e.type, e.status, e.headline, e.items[0] if e.items else None,
+             e.end)
             for e in story.timeline
         ]
     else:
@@ -139,16 +140,18 @@ def timeline_items(story: Story) -> list[dict[str, Any]]:
             (
                 e.date.value, e.date.granularity, e.date.type,
                 "planned" if e.context == "future" else "happened",
-                f"{', '.join(who.get(a, a) for a in e.source) or '?'}: {e.type}", e,
+                f"{', '.join(who.get(a, a) for a in e.source) or '?'}: {e.type}", e, None,
             )
             for e in story.events or []
             if e.date
         ]
-    for n, (value, granularity, kind, status, headline, cite) in enumerate(sources):
+    for n, (value, granularity, kind, status, headline, cite, until) in enumerate(sources):
         start = _start_of(value)
         if start is None:
             continue
-        end = _end_of(value, granularity)
+        end = _end_of(until or value, granularity)
+        if until and end is None and (last := _start_of(until)):  # a range's last day
+            end = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat()
         classes = [f"date-{kind}", f"status-{status}"]
         item = {"id": n, "start": start, "content": headline[:90], "title": headline,
                 "className": " ".join(classes), "type": "range" if end else "point",

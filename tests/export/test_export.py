@@ -155,3 +155,15 @@ def test_export_command_writes_each_format(tmp_path, story):
     absent = runner.invoke(export_command, ["syria", "--db", str(nowhere), "--out", str(out)])
     assert absent.exit_code == 1 and "no story database" in absent.output
     assert not nowhere.exists()
+
+
+def test_timelinejs_gives_a_range_its_end_and_leaves_an_open_one_without(story):
+    first = story.timeline[0]
+    closed = first.model_copy(update={"date": "2016-06-01", "granularity": "day",
+                                      "type": "range", "end": "2016-11-30"})  # fmt: skip
+    open_ = first.model_copy(update={"date": "2011-03", "granularity": "month",
+                                     "type": "range", "end": None})  # fmt: skip
+    slides = to_timelinejs(story.model_copy(update={"timeline": [closed, open_]}))["events"]
+    assert slides[0]["end_date"] == {"year": "2016", "month": "11", "day": "30"}
+    assert slides[0]["group"] == "range"
+    assert "end_date" not in slides[1]

@@ -142,6 +142,19 @@ def test_markdown_timeline_names_each_source_article_once():
     assert row.endswith("| 1 |")
 
 
+def test_reports_show_a_range_as_its_span_and_an_open_one_as_onward():
+    article, sections, stats = story()
+    entry = sections["timeline"][0]
+    closed = entry.model_copy(update={"date": "2016-06-01", "granularity": "day",
+                                      "type": "range", "end": "2016-11-30"})  # fmt: skip
+    open_ = entry.model_copy(update={"date": "2011-03", "type": "range", "status": "happened"})
+    for template in ("report.md", "report.html"):
+        page = "".join(render(template, [article], [], stats, "Story",
+                              {"timeline": [open_, closed]}))  # fmt: skip
+        assert "2011-03 onward" in page and "2016-06-01 – 2016-11-30" in page
+        assert "(range)" not in page
+
+
 def test_no_section_no_heading(tmp_path):
     article, _, stats = story()
     page = "".join(render("report.html", [article], [], stats, "Story", {}))

@@ -103,6 +103,44 @@ def test_a_month_named_is_exact_at_month_granularity_and_a_hedged_one_approximat
     assert (entries["2016-01"].granularity, entries["2016-01"].type) == ("month", "approximate")
 
 
+def test_a_stretch_opening_on_a_named_date_is_a_range_entry_and_a_vague_one_no_date():
+    text = ("The war has killed 260,000 people since March 2011. The storm season runs "
+            "from June 1 to November 30. Fighting raged over the last few days.")  # fmt: skip
+    cuts = [0, text.index("The storm"), text.index("Fighting"), len(text)]
+    article = Article(
+        id="a1", path="x", format="text", language="en", text=text, published=D(2016, 5, 2),
+        sentences=[Sentence(start=a, end=b - 1 if b < len(text) else b)
+                   for a, b in zip(cuts, cuts[1:], strict=False)],
+    )  # fmt: skip
+
+    def stretch(phrase, value, end):
+        at = text.index(phrase)
+        return TimeExpression(article="a1", start=at, end=at + len(phrase), text=phrase,
+                              value=value, value_end=end, granularity=("month" if len(value) == 7
+                              else "day"), type="range")  # fmt: skip
+
+    times = [
+        stretch("since March 2011", "2011-03", None),
+        stretch("from June 1 to November 30", "2016-06-01", "2016-11-30"),
+        stretch("the last few days", "2016-04-28", "2016-05-02"),
+    ]
+    sentences = dated_sentences([article], times)
+    assert [len(s.refs) for s in sentences] == [1, 1, 0]
+    entries = {e.date: e for e in build_timeline(sentences, n_dates=5)}
+    assert set(entries) == {"2011-03", "2016-06-01"}
+    assert (entries["2011-03"].type, entries["2011-03"].end) == ("range", None)
+    assert (entries["2016-06-01"].type, entries["2016-06-01"].end) == ("range", "2016-11-30")
+    assert entries["2016-06-01"].status == "planned"
+
+
+def test_a_date_named_as_a_point_anywhere_is_that_point_not_a_range():
+    point = sentence("a", 0, "The truce took effect on February 27.", [ref(D(2016, 2, 27))])
+    since = sentence("b", 0, "Since February 27, the truce has mostly held.",
+                     [DateRef(D(2016, 2, 27), "day", False, False, ranged=True)])  # fmt: skip
+    entry = build_timeline([point, since], n_dates=1)[0]
+    assert (entry.date, entry.type, entry.end) == ("2016-02-27", "exact", None)
+
+
 def test_span_restricts_the_dates():
     entries = build_timeline(CEASEFIRE + TALKS, n_dates=5, span=(D(2016, 5, 1), D(2016, 5, 31)))
     assert [e.date for e in entries] == ["2016-05-17"]
