@@ -178,7 +178,7 @@ def person_parts(text: str) -> tuple[str | None, str]:
     ("Egypt Mubarak" is the NER running two names together)."""
     raw = strip_possessive(text).split()
     shouting = all(t.isupper() for t in raw)
-    while len(raw) > 1 and (_not_a_first_name(raw[0]) or (raw[0].isupper() and not shouting)):
+    while len(raw) > 1 and _leading_noise(raw[0], shouting):
         raw = raw[1:]
     tokens = [w for w in words(" ".join(raw)) if w not in HONORIFICS]
     if not tokens:
@@ -207,14 +207,36 @@ def all_given_names(text: str) -> list[str]:
     """Every given name of a full name: "Mohamed Hosni Mubarak" -> mohamed, hosni."""
     raw = strip_possessive(text).split()
     shouting = all(t.isupper() for t in raw)
-    while len(raw) > 1 and (_not_a_first_name(raw[0]) or (raw[0].isupper() and not shouting)):
+    while len(raw) > 1 and _leading_noise(raw[0], shouting):
         raw = raw[1:]
     tokens = [w for w in words(" ".join(raw)) if w not in HONORIFICS]
     return given_names(_before_surname(raw) + tokens[-1:]) if tokens else []
 
 
 def _not_a_first_name(token: str) -> bool:
-    return country_of(token) is not None or capital_country(token) is not None
+    """A country, a demonym or a capital by its own name ("Egypt Mubarak", "Cairo Suleiman":
+    the NER running two names together); not a capital's byname in the gazetteer ("Nic" for
+    Nicosia is Nic Robertson's first name)."""
+    if country_of(token) is not None:
+        return True
+    key = place_key(token)
+    capital = capital_country(token)
+    return capital is not None and (
+        key in GOVERNMENT_SEATS
+        or any(e.capital_of and place_key(e.name) == key for e in load_gazetteer().lookup(token))
+    )
+
+
+# "P.J. Crowley", "J.K. Rowling": initials, a given name, not an acronym run into the name
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _leading_noise(token: str, shouting: bool) -> bool:
+    """A word the NER ran into a name before its first name: a country or capital, or an
+    acronym ("CNN Anderson Cooper") in a name not written all in capitals."""
+    if _not_a_first_name(token):
+        return True
+    return token.isupper() and not shouting and not _INITIALS.fullmatch(token)
 
 
 def similar(a: str, b: str) -> float:

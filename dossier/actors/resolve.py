@@ -358,8 +358,8 @@ class Resolver:
         """A full name joins the person of that surname whose first names match, or is a new
         person."""
         by_surname = self.by_surname
-        surname = self._known_spelling(surname, first)
         given = all_given_names(candidate.text) or [first]
+        surname = self._known_spelling(surname, first, given)
         cluster = next(
             (
                 c
@@ -378,18 +378,24 @@ class Resolver:
             self.surnames_by_first[name or ""].add(surname)
         self._assign(article, candidate, cluster)
 
-    def _known_spelling(self, surname: str, first: str | None) -> str:
+    def _known_spelling(self, surname: str, first: str | None, given: list[str]) -> str:
         """A surname spelled another way by another article ("Karroubi" / "Karrubi",
         "Mubarek" / "Mubarak"), only when the first names agree: exactly, or spelled another
-        way too ("Moammar Gadhafi" / "Muammar Gaddafi")."""
+        way too ("Moammar Gadhafi" / "Muammar Gaddafi"); and no second given name of each
+        differs ("Ali Akbar Salehi" is not "Ali Abdullah Saleh" spelled another way)."""
         if surname in self.by_surname or first is None or len(surname) < 5:
             return surname
-        for given, surnames in self.surnames_by_first.items():
-            if given != first and (len(first) < 3 or not first_names_match(first, given)):
+        for name, surnames in self.surnames_by_first.items():
+            if name != first and (len(first) < 3 or not first_names_match(first, name)):
                 continue
             for known in surnames:
                 close_length = abs(len(known) - len(surname)) <= 2
-                if len(known) >= 5 and close_length and similar(known, surname) >= 0.85:
+                if (
+                    len(known) >= 5
+                    and close_length
+                    and similar(known, surname) >= 0.85
+                    and not any(_middle_names_differ(given, c) for c in self.by_surname[known])
+                ):
                     return known
         return surname
 
@@ -793,6 +799,15 @@ def _type_from_label(candidate: ActorCandidate) -> str:
     return "other"
 
 
+def _middle_names_differ(given: list[str], cluster: _Cluster) -> bool:
+    """Both name given names besides the first, and none of them agree."""
+    mine = given[1:]
+    theirs = [n for n in cluster.first_names if n and not first_names_match(n, given[0])]
+    if not mine or not theirs:
+        return False
+    return not any(first_names_match(a, b) for a in mine for b in theirs)
+
+
 def canonical_name(cluster: _Cluster) -> str:
     """The fullest proper form: a country's gazetteer name, the longest spelled-out name of a
     person or organisation (the most frequent of equally long ones)."""
@@ -813,4 +828,11 @@ def canonical_name(cluster: _Cluster) -> str:
         named = [w for w in form.split() if w.lower().rstrip(".") not in HONORIFICS]
         return (len(named), counts[form], form[:1].isupper())
 
+    if cluster.kind == "person":
+        # A person goes by the full name the reports write most: "Hosni Mubarak", not
+        # "Mohamed Hosni Mubarak" written once, nor "Arguably Omar Suleiman" (the NER taking
+        # in the sentence's first word); ties to the fuller form.
+        full = [f for f in spelled if person_parts(f)[0] is not None and not f.isupper()]
+        if full:
+            return max(full, key=lambda form: (counts[form], fullness(form)))
     return max(spelled, key=fullness)

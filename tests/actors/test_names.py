@@ -31,6 +31,9 @@ from dossier.actors.names import (
         ("Egypt Mubarak", (None, "mubarak")),  # the NER ran a country into the name
         ("INAUDIBLE Mubarak", (None, "mubarak")),  # a transcript's stage note
         ("ANDERSON COOPER", ("anderson", "cooper")),
+        ("P.J. Crowley", ("p", "crowley")),  # initials, not an acronym run into the name
+        ("Nic Robertson", ("nic", "robertson")),  # "Nic" is a byname of Nicosia, no more
+        ("Cairo Suleiman", (None, "suleiman")),
     ],
 )
 def test_person_parts_give_first_name_and_surname_key(name, expected):

@@ -280,6 +280,34 @@ def test_a_name_spelled_two_ways_in_two_articles_is_one_person(tmp_path):
     assert gadhafi is not None and "Muammar Gaddafi" in {m["text"] for m in gadhafi["mentions"]}
 
 
+def test_close_surnames_with_different_middle_names_are_two_people(tmp_path):
+    """The Egypt story had Iran's Ali Akbar Salehi as Yemen's Ali Abdullah Saleh spelled
+    another way, and Muhammad Rifaa al-Tahtawi as Mohammed Hussein Tantawi."""
+    story = _build(
+        tmp_path,
+        [
+            "Yemeni President Ali Abdullah Saleh said on Wednesday he would not seek another "
+            "term.",
+            "Iranian Foreign Minister Ali Akbar Salehi welcomed the protests in Cairo.",
+        ],
+    )
+    saleh, salehi = _actor(story, "Ali Abdullah Saleh"), _actor(story, "Ali Akbar Salehi")
+    assert saleh is not None and salehi is not None and saleh["id"] != salehi["id"]
+
+
+def test_a_person_goes_by_the_full_name_written_most(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Arguably Omar Suleiman is the most powerful man in Egypt now.",
+            "Vice President Omar Suleiman met opposition groups on Sunday.",
+            "Omar Suleiman said the talks would go on.",
+        ],
+    )
+    suleiman = _actor(story, "Omar Suleiman")
+    assert suleiman is not None and suleiman["name"] == "Omar Suleiman"
+
+
 def test_a_city_tagged_once_as_an_organisation_does_not_take_its_other_mentions(tmp_path):
     """A Multi-News Flint water build had an organisation "Flint" with 24 mentions: the NER
     tagged Flint once as an organisation, and the search for untagged mentions then took every
