@@ -289,7 +289,10 @@ def _clean_role(role: Span) -> str:
     return text
 
 
-_NOT_IN_NAMES = {"-LRB-", "-RRB-", "''", "'", "--", "-", "``", '"', "@", "#", ":", "&"}
+_NOT_IN_NAMES = {
+    *("-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"),
+    *("''", "'", "``", "`", '"', "--", "-", "@", "#", ":", "&"),
+}
 
 
 def _trimmed(ent: Span) -> Span | None:

@@ -144,3 +144,14 @@ def test_a_possessive_with_a_mistyped_apostrophe_is_the_name():
         "Sean Hannity",
         "Cliven Bundy",
     ]
+
+
+def test_a_tokenized_opening_quote_is_not_part_of_a_name():
+    # Timeline17's CNN text: "Al Jazeera `" was the broadcaster's canonical name
+    from dossier.actors.extract import _trimmed
+    from dossier.annotate import load_pipeline
+
+    doc = load_pipeline()("Also Sunday afternoon in Cairo , Al Jazeera `` strongly denounces '' "
+                          "the closure of its Cairo bureau .")  # fmt: skip
+    names = {trimmed.text for ent in doc.ents if (trimmed := _trimmed(ent)) is not None}
+    assert "Al Jazeera" in names and not any("`" in name for name in names)
