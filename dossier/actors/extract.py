@@ -359,12 +359,24 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     )
 
 
+# A transcript's label for a voice it cannot name ("UNIDENTIFIED FEMALE : I 'm so excited"):
+# nobody in particular, and every such voice would otherwise be one person.
+_NOBODY_IN_PARTICULAR = {
+    "unidentified", "unknown", "male", "female", "man", "woman", "voice", "voices",
+    "speaker", "crowd", "announcer", "caller", "protester", "protesters", "participant",
+}  # fmt: skip
+# "Michael Yousef.com", "EATOCRACY.COM": a website, which the NER now and then takes for a
+# person (and which then shared the surname "com").
+_WEB_ADDRESS = re.compile(r"\.(?:com|org|net|co\.uk|gov)\b", re.IGNORECASE)
+
+
 def _named_actor(ent: Span, text: str, offset: int) -> bool:
     """Whether an entity can name an actor: a proper name, not a law, an illness, an acronym
-    defined for a common noun nor the start of a quoted title."""
+    defined for a common noun, the start of a quoted title nor a transcript's unnamed voice."""
     root = ent.root
     return (
         _proper(ent.text)
+        and not all(w.lower() in _NOBODY_IN_PARTICULAR for w in ent.text.split())
         and not _in_quoted_title(text, offset + ent.start_char, offset + ent.end_char)
         and ent.text.split()[-1] not in _LAW_HEADS
         and not (root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in EPONYM_HEADS)
@@ -421,7 +433,7 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
         start=start,
         end=end,
         text=surface,
-        label=ent.label_,
+        label="ORG" if ent.label_ == "PERSON" and _WEB_ADDRESS.search(surface) else ent.label_,
         sentence_start=offset + ent.sent.start_char,
         acts=_acts(ent.root),
         located=_located(ent.root),

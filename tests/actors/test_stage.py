@@ -418,3 +418,22 @@ def test_a_body_named_with_and_without_its_country_is_one(tmp_path):
     assert senate is not None and "U.S. Senate" in {m["text"] for m in senate["mentions"]}
     heritage = _actor(story, "Heritage Foundation")
     assert heritage is not None and "Heritage" in {m["text"] for m in heritage["mentions"]}
+
+
+def test_a_transcripts_unnamed_voices_and_a_website_are_no_person(tmp_path):
+    """The Egypt story (CNN transcripts) had a person "FEMALE" with 61 mentions, and one
+    person of "Michael Yousef.com", "EATOCRACY.COM", "Fortune.com" and "CNN.com"."""
+    story = _build(
+        tmp_path,
+        [
+            "WOLF BLITZER , CNN ANCHOR : What are you seeing ?\n"
+            "UNIDENTIFIED FEMALE : I 'm so excited .\n"
+            "UNIDENTIFIED FEMALE : I think it 's the best day ever .\n"
+            "UNIDENTIFIED MALE : We will stay in Tahrir Square .",
+            "In fact , I 've written about this on my Michael Yousef.com blog .\n"
+            "KAN KINSMAN , EATOCRACY.COM : Not so much .",
+        ],
+    )
+    persons = {a["name"] for a in story["actors"] if a["type"] == "person"}
+    assert not persons & {"FEMALE", "MALE", "UNIDENTIFIED FEMALE", "UNIDENTIFIED MALE"}
+    assert not any(".com" in name.lower() for name in persons)
