@@ -302,8 +302,14 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def _curly_quotes(text: str) -> str:
+    """Tokenized text's quotation marks (`` and '') as the curly ones they stand for."""
+    return text.replace("``", "“").replace("''", "”")
+
+
 def orphan_quote(text: str) -> bool:
     """True when the sentence starts inside a quotation or leaves one open or unopened."""
+    text = _curly_quotes(text)
     if text.count('"') % 2:
         return True
     first_open = min((i for i in (text.find(q) for q in _OPENING_QUOTES) if i >= 0), default=-1)
@@ -389,7 +395,8 @@ def trimmed(text: str) -> tuple[int, int]:
     at the start a dateline, a share button's label, a choice's buttons, a byline, the page's
     header up to its timestamp, a timestamp's time zone and a heading run into the sentence; a
     closing quotation mark at the start and an opening one at the end (the sentence splitter
-    puts those on the wrong side of a sentence break)."""
+    puts those on the wrong side of a sentence break), and at the end the closing bracket of a
+    parenthesis opened in an earlier sentence."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
@@ -424,6 +431,12 @@ def trimmed(text: str) -> tuple[int, int]:
     stray = re.search(r"\s*[“\"‘]$", text[start:end])
     if stray and (text[start:end].count('"') % 2 or stray.group().strip() != '"'):
         end = start + stray.start()
+    # "... until an election is held in 2014.)": the last sentence of a parenthesis, whose
+    # closing bracket the splitter leaves on it
+    if text[start:end].endswith((".)", "!)", ".”)", '.")')) and unbalanced_brackets(
+        text[start:end]
+    ):
+        end -= 1
     return start, max(start, end)
 
 
@@ -496,15 +509,30 @@ def complete(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) and not _TRAILING_OFF.search(text)
 
 
+_BRACKET = re.compile(r"[()]|-LRB-|-RRB-")
+
+
+def unbalanced_brackets(text: str) -> bool:
+    """True when the sentence closes a bracket it did not open or leaves one open: a piece the
+    splitter cut inside a parenthesis ("Mubarak -RRB- to leave , '' said one 19-year-old
+    man")."""
+    depth = 0
+    for mark in _BRACKET.findall(text):
+        depth += 1 if mark in ("(", "-LRB-") else -1
+        if depth < 0:
+            return True
+    return depth != 0
+
+
 def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
         return False
     if any(p.match(text) for p in _NOT_REPORTS):
         return False
-    if not text[0].isupper() and text[0] not in _OPENING_QUOTES + '"':
+    if not text[0].isupper() and _curly_quotes(text)[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption
-    if orphan_quote(text):
+    if orphan_quote(text) or unbalanced_brackets(text):
         return False
     if not complete(text):
         return False  # questions, headlines, bylines and cut-off lines
@@ -763,7 +791,7 @@ def _scan_quotes(text: str, open_: bool) -> bool:
     """Whether a quotation is open after `text`, given whether one was open before it. A
     straight double quote opens when it follows a space or an opening bracket or dash and is
     followed by text; otherwise it closes."""
-    text = text.replace("’’", "”").replace("''", "”")  # typewriter closing quotes
+    text = _curly_quotes(text).replace("’’", "”")  # typewriter closing quotes too
     for k, char in enumerate(text):
         if char in _QUOTATION_OPENS:
             open_ = True

@@ -327,11 +327,27 @@ def test_news_about_the_web_is_used(text):
             "Image copyright AFP Image caption The man was known to French intelligence services",
         ),
         ("He reads The Guardian on the train.", "He reads The Guardian on the train."),
+        # Multi-News: the last sentence of a parenthesis keeps its closing bracket
+        (
+            "Haley will handpick a senator who will serve until an election is held in 2014.)",
+            "Haley will handpick a senator who will serve until an election is held in 2014.",
+        ),
+        ("The plan (announced in May.)", "The plan (announced in May.)"),
     ],
 )
 def test_a_sentence_is_cited_without_its_dateline_or_stray_quotation_marks(text, said):
     start, end = trimmed(text)
     assert text[start:end] == said
+
+
+def test_a_piece_cut_inside_a_bracket_or_a_tokenized_quotation_is_not_usable():
+    # the Egypt story's summary (Timeline17's tokenized CNN text) told this piece
+    assert not usable("Mubarak -RRB- to leave , '' said one 19-year-old man hours after the "
+                      "intense day of protests .")  # fmt: skip
+    assert not usable("The protesters ( mostly students gathered in Tahrir Square on Friday .")
+    assert not usable("`` We will stay until he leaves , said a student in the square .")
+    assert usable("`` We will stay until he leaves , '' said a student in Tahrir Square .")
+    assert usable("Human Rights Watch -LRB- HRW -RRB- said 302 people had been killed .")
 
 
 def test_a_sentence_opening_on_a_comparing_connective_leans_on_the_one_before():
