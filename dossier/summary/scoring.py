@@ -145,17 +145,29 @@ _CAPTION_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 # A caption without a picture's words: a scene told in the present and placed as captions
-# place it, town and country set off by commas, then the day ("Police officers protest in
-# Cairo, Egypt, on Sunday."). Prose that places so tells in the past or the future ("Mr
-# Hayward told a press conference in Houston, Texas, on Monday."); a caption with a word in
-# "-ed" ("the stained beach") is let go with it.
+# place it, the town (and country, set off by commas), then the day ("Police officers protest
+# in Cairo, Egypt, on Sunday.", "Egyptian protesters confront riot police during a
+# demonstration in Cairo on Friday ."). Prose that places so tells in the past or the future
+# ("Mr Hayward told a press conference in Houston, Texas, on Monday.") or what is set for the
+# day ("The trial begins in Boston on Monday."); a caption with a word in "-ed" ("the stained
+# beach") is let go with it.
 _PLACED_SCENE = re.compile(
-    r"\bin\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*\s?,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?,\s"
+    r"\bin\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:\s?,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?,)?\s"
     r"(?:on\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?\.?\s*$"
 )
 _TOLD_OR_AHEAD = re.compile(
     r"\b(?:said|says|told|tells|was|were|had|has|have|will|would|did|could|should)\b"
-    r"|\b\w+ed\b",
+    r"|\b\w+ed\b"
+    # the past of the irregular verbs news tells with ("... spoke to reporters in Geneva on
+    # Monday.")
+    r"|\b(?:spoke|met|took|went|gave|made|came|left|held|began|won|lost|fled|fought|flew|ran|"
+    r"saw|sent|struck|shot|stood|threw|wrote|brought|built|bought|caught|chose|drew|drove|fell|"
+    r"felt|found|got|grew|hit|kept|knew|led|paid|rose|sat|sold|spent|stole|swore|tore|broke|"
+    r"became|sought|thought|heard|laid|rode|sank|beat|fed|froze|hid|hung|meant|withdrew|"
+    r"overtook|shook|woke|wore)\b"
+    # a present that tells what is set for the day ("The trial begins in Boston on Monday.")
+    r"|\b(?:is|are|(?:begin|open|start|resume|end|close|meet|vote|hold|face|hear|return)s?|"
+    r"takes?\s+place)\b",
     re.IGNORECASE,
 )
 # A photo credit, written as credits are ("an AP photo showed" is news): "AP Photo/Brennan

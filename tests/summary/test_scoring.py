@@ -56,6 +56,7 @@ from dossier.summary.scoring import (
         "Police officers protest in Cairo, Egypt, on Sunday.",
         "Pro- and anti-Mubarak demonstrators attack each other in Tahrir Square in Cairo , "
         "Egypt , on Wednesday .",
+        "Egyptian protesters confront riot police during a demonstration in Cairo on Friday .",
         "Russian President Vladimir Putin takes part in a friendly hockey match at The Bolshoy "
         "Ice Dome in Sochi, Russia, on Saturday.",
         "Traffic drives past signs showing anti-BP sentiments in Grand Isle , La. , Monday , "
@@ -163,6 +164,8 @@ def test_web_furniture_is_never_used(text):
         "Houston, Texas, on Monday.",
         "Homeland Security Secretary Janet Napolitano will tour the command center in Mobile, "
         "Ala., on Tuesday.",
+        # ... or in a present that tells what is set for the day
+        "The trial of the former president begins in Cairo on Monday.",
     ],
 )
 def test_news_about_the_web_is_used(text):
