@@ -19,7 +19,7 @@ Donetsk on March 13.") tells of nothing. A date reported
 only in the future tense, with no article from after it, is marked `planned`. A date named
 only as the opening of a stretch ("since March 2011", "from June 1 to November 30") makes a
 `range` entry, with the stretch's end where the articles name one; it votes for its date
-with half the weight of a date that is itself reported.
+with a quarter of the weight of a date that is itself reported.
 
 An entry's headline is read on its own, away from the article, so it is the first of the
 date's sentences that stands alone: one that opens on a connective ("Meanwhile, ...") is
@@ -62,9 +62,12 @@ IMPLICIT_WEIGHT = 0.5
 # tells of that date no more surely than an undated lead tells of its publication day.
 BACKGROUND_WEIGHT = IMPLICIT_WEIGHT
 # A date that opens a stretch ("since March 2011") is told less surely than a date that is
-# itself reported: half a vote. A full vote put a film festival's "August 30 - September 9" in
-# the Iraq war's timeline in place of a gold date (Timeline17 date F1 .7208 -> .7203).
-RANGE_WEIGHT = 0.5
+# itself reported: a quarter of a vote, enough to rank a date nothing else names, too little
+# for a listing of stretches to outrank dates reported as points. At a full or a half vote a
+# film festival's "August 30 - September 9", in a listing the Guardian printed on several
+# pages, took a gold date's place in the Iraq war's timeline (Timeline17 date F1 .7208 ->
+# .7203).
+RANGE_WEIGHT = 0.25
 # Sentences closer than this (TF-IDF cosine) tell the same thing.
 SAME_EVENT = 0.5
 MAX_HEADLINE_CHARS = 220
