@@ -809,8 +809,9 @@ def _middle_names_differ(given: list[str], cluster: _Cluster) -> bool:
 
 
 def canonical_name(cluster: _Cluster) -> str:
-    """The fullest proper form: a country's gazetteer name, the longest spelled-out name of a
-    person or organisation (the most frequent of equally long ones)."""
+    """A country's gazetteer name; the full name (first name and surname) written most for a
+    person, the fuller of equally frequent ones; else the longest spelled-out form, the most
+    frequent of equally long ones (an organisation, or a person named by surname alone)."""
     if cluster.name:
         return cluster.name
     forms = [strip_article(n) for n in cluster.names] or [

@@ -166,7 +166,7 @@ _TOLD_OR_AHEAD = re.compile(
     r"became|sought|thought|heard|laid|rode|sank|beat|fed|froze|hid|hung|meant|withdrew|"
     r"overtook|shook|woke|wore)\b"
     # a present that tells what is set for the day ("The trial begins in Boston on Monday.")
-    r"|\b(?:is|are|(?:begin|open|start|resume|end|close|meet|vote|hold|face|hear|return)s?|"
+    r"|\b(?:(?:begin|open|start|resume|end|close|meet|vote|hold|face|hear|return)s?|"
     r"takes?\s+place)\b",
     re.IGNORECASE,
 )

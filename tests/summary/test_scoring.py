@@ -57,6 +57,7 @@ from dossier.summary.scoring import (
         "Pro- and anti-Mubarak demonstrators attack each other in Tahrir Square in Cairo , "
         "Egypt , on Wednesday .",
         "Egyptian protesters confront riot police during a demonstration in Cairo on Friday .",
+        "Protesters are seen in Tahrir Square in Cairo, Egypt, on Wednesday.",
         "Russian President Vladimir Putin takes part in a friendly hockey match at The Bolshoy "
         "Ice Dome in Sochi, Russia, on Saturday.",
         "Traffic drives past signs showing anti-BP sentiments in Grand Isle , La. , Monday , "
