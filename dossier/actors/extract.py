@@ -297,10 +297,21 @@ _NOT_IN_NAMES = {
 
 def _trimmed(ent: Span) -> Span | None:
     """The entity without the tokeniser's bracket codes and stray quotes at its edges
-    ("Jack -RRB-", "Robert Gibbs '")."""
+    ("Jack -RRB-", "Robert Gibbs '"), nor the lower-case words the NER ran on with after the
+    name ("Al Jazeera news", "McDonnell - wp", "Saban Center for")."""
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].text in _NOT_IN_NAMES or ent.doc[start].is_space):
         start += 1
+
+    def trailing(token: Token) -> bool:
+        if token.text in _NOT_IN_NAMES or token.is_space:
+            return True
+        # a word of its own: "Ban Ki-moon" ends on "moon", joined by a hyphen
+        apart = bool(ent.doc[token.i - 1].whitespace_)
+        return apart and token.is_alpha and token.is_lower and token.text not in _NAME_PARTICLES
+
+    while end > start + 1 and trailing(ent.doc[end - 1]):
+        end -= 1
     while end > start and (ent.doc[end - 1].text in _NOT_IN_NAMES or ent.doc[end - 1].is_space):
         end -= 1
     if start == end:

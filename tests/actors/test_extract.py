@@ -155,3 +155,19 @@ def test_a_tokenized_opening_quote_is_not_part_of_a_name():
                           "the closure of its Cairo bureau .")  # fmt: skip
     names = {trimmed.text for ent in doc.ents if (trimmed := _trimmed(ent)) is not None}
     assert "Al Jazeera" in names and not any("`" in name for name in names)
+
+
+def test_lower_case_words_run_on_after_a_name_are_not_part_of_it():
+    # the Egypt story: "Al Jazeera news", "McDonnell - wp", "Mark Zuckerberg s"
+    from dossier.actors.extract import _trimmed
+    from dossier.annotate import load_pipeline
+
+    nlp = load_pipeline()
+    for text, name in (
+        ("Egypt shut the Cairo bureau of Al Jazeera news on Sunday .", "Al Jazeera"),
+        ("Secretary-General Ban Ki-moon urged restraint on Tuesday .", "Ban Ki-moon"),
+        ("Mark Zuckerberg s company denied any role in the protests .", "Mark Zuckerberg"),
+    ):
+        doc = nlp(text)
+        names = {trimmed.text for ent in doc.ents if (trimmed := _trimmed(ent)) is not None}
+        assert name in names, (text, [ent.text for ent in doc.ents])
