@@ -220,10 +220,8 @@ def _not_a_first_name(token: str) -> bool:
     if country_of(token) is not None:
         return True
     key = place_key(token)
-    capital = capital_country(token)
-    return capital is not None and (
-        key in GOVERNMENT_SEATS
-        or any(e.capital_of and place_key(e.name) == key for e in load_gazetteer().lookup(token))
+    return key in GOVERNMENT_SEATS or any(
+        e.capital_of and place_key(e.name) == key for e in load_gazetteer().lookup(token)
     )
 
 

@@ -29,6 +29,12 @@ def _build(tmp_path: Path, texts: list[str], aliases=None, quotes: bool = False)
     return json.loads((out / "story.json").read_text(encoding="utf-8"))
 
 
+def _assert_apart(story: dict, first: str, second: str) -> None:
+    """Both forms name actors, and not the same one."""
+    one, other = _actor(story, first), _actor(story, second)
+    assert one is not None and other is not None and one["id"] != other["id"]
+
+
 def _actor(story: dict, form: str) -> dict | None:
     """The actor most mentions written `form` belong to."""
     best, count = None, 0
@@ -291,8 +297,7 @@ def test_close_surnames_with_different_middle_names_are_two_people(tmp_path):
             "Iranian Foreign Minister Ali Akbar Salehi welcomed the protests in Cairo.",
         ],
     )
-    saleh, salehi = _actor(story, "Ali Abdullah Saleh"), _actor(story, "Ali Akbar Salehi")
-    assert saleh is not None and salehi is not None and saleh["id"] != salehi["id"]
+    _assert_apart(story, "Ali Abdullah Saleh", "Ali Akbar Salehi")
 
 
 def test_a_person_goes_by_the_full_name_written_most(tmp_path):
@@ -366,8 +371,7 @@ def test_two_people_sharing_a_double_barrelled_surname_stay_apart(tmp_path):
             "Laurel Bowman-Cryer said the ruling was a relief.",
         ],
     )
-    rachel, laurel = _actor(story, "Rachel Bowman-Cryer"), _actor(story, "Laurel Bowman-Cryer")
-    assert rachel is not None and laurel is not None and rachel["id"] != laurel["id"]
+    _assert_apart(story, "Rachel Bowman-Cryer", "Laurel Bowman-Cryer")
 
 
 def test_a_name_that_names_an_illness_is_no_person(tmp_path):
