@@ -164,6 +164,16 @@ class ActorCandidate(BaseModel):
     antecedent_end: int | None = None
 
 
+# Nouns of what a party says or gives, whose "from" names the party ("scathing criticism from
+# Paris", "pressure from Washington"), unlike a place left or come from ("a flight from Paris").
+SOURCE_NOUNS = {
+    "criticism", "condemnation", "rebuke", "warning", "warnings", "threat", "threats",
+    "pressure", "support", "backing", "praise", "response", "reaction", "protest", "protests",
+    "objection", "objections", "demand", "demands", "call", "calls", "appeal", "appeals",
+    "request", "offer", "proposal", "statement", "message", "invitation", "assurances",
+}  # fmt: skip
+
+
 def _acts(root: Token) -> bool:
     token = root
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
@@ -172,6 +182,12 @@ def _acts(root: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in {"by", "with", "against", "between"}:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "from":
+        # the parser hangs "from" on the noun or on the verb that has it ("drew criticism")
+        source = token.head.head
+        return source.lower_ in SOURCE_NOUNS or any(
+            child.dep_ == "dobj" and child.lower_ in SOURCE_NOUNS for child in source.children
+        )
     # "Russian warplanes", "the Damascus regime", "Russian Foreign Minister": the state acts.
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ in STATE_AGENT_NOUNS
 

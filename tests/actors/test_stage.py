@@ -123,6 +123,21 @@ def test_paris_that_acts_is_france_paris_where_talks_happen_is_not(tmp_path):
     assert _actor(story, "Moscow")["name"] == "Russia"
 
 
+def test_a_capital_that_criticism_comes_from_is_its_state(tmp_path):
+    """The seeds' "continuing assault of ... Eastern Ghouta ... brought scathing criticism from
+    Paris": Paris is France there, not where anything happens; a flight from Paris is not."""
+    story = _build(
+        tmp_path,
+        [
+            "The continuing assault on the enclave brought scathing criticism from Paris.",
+            "The delegates took a flight from Moscow to Geneva.",
+        ],
+    )
+    france = _actor(story, "Paris")
+    assert france is not None and france["name"] == "France"
+    assert _actor(story, "Moscow") is None
+
+
 def test_a_capital_the_ner_takes_for_a_person_is_its_state_or_a_place(tmp_path):
     """A Multi-News Ukraine build had a person "Kiev" with 20 mentions: the NER tagged one
     Kiev as a person, and every later Kiev joined that "surname"."""
