@@ -57,6 +57,8 @@ from dossier.summary.scoring import (
         "Pro- and anti-Mubarak demonstrators attack each other in Tahrir Square in Cairo , "
         "Egypt , on Wednesday .",
         "Egyptian protesters confront riot police during a demonstration in Cairo on Friday .",
+        "Egyptian demonstrators in Alexandria tear a portrait of President Hosni Mubarak during "
+        "a protest against his rule Thursday .",
         "Protesters are seen in Tahrir Square in Cairo, Egypt, on Wednesday.",
         "Russian President Vladimir Putin takes part in a friendly hockey match at The Bolshoy "
         "Ice Dome in Sochi, Russia, on Saturday.",
@@ -167,6 +169,9 @@ def test_web_furniture_is_never_used(text):
         "Ala., on Tuesday.",
         # ... or in a present that tells what is set for the day
         "The trial of the former president begins in Cairo on Monday.",
+        # ... with the town earlier on, told in an irregular past
+        "Protesters in Tahrir Square sang the national anthem on Friday.",
+        "Police in Alexandria set fire to a protesters' tent Thursday.",
     ],
 )
 def test_news_about_the_web_is_used(text):
