@@ -67,6 +67,9 @@ class _Cluster:
     name: str | None = None  # fixed canonical name (a country, an alias file entry)
     country: str | None = None
     first_names: set[str] = field(default_factory=set)
+    # The given names written first in a full name: "Michael" of "Michael Joseph Jackson",
+    # whose "Joseph" is no call for Joseph Jackson, his father.
+    leading_names: set[str] = field(default_factory=set)
     surname: str = ""
     names: Counter[str] = field(default_factory=Counter)  # proper surface forms
     descriptions: Counter[str] = field(default_factory=Counter)
@@ -191,9 +194,11 @@ class Resolver:
             first, surname = person_parts(entry.name)
             cluster.surname = surname
             self.by_surname[surname].append(cluster)
-            for name in all_given_names(entry.name) or ([first] if first else []):
+            given = all_given_names(entry.name) or ([first] if first else [])
+            for name in given:
                 cluster.first_names.add(name)
                 self.surnames_by_first[name].add(surname)
+            cluster.leading_names.update(given[:1])
         if entry.roles:
             cluster.roles = list(dict.fromkeys([*entry.roles, *cluster.roles]))
         if entry.affiliation and not cluster.affiliation_texts:
@@ -301,6 +306,10 @@ class Resolver:
             else:
                 full.append((article, candidate, first, surname))
         by_surname = self.by_surname
+        # Names with fewer given names first, so the names people go by ("Joseph Jackson",
+        # "Hosni Mubarak") found persons before a fuller form ("Michael Joseph Jackson",
+        # "Mohamed Hosni Mubarak") joins the one it belongs to.
+        full.sort(key=lambda item: len(all_given_names(item[1].text)))
         for article, candidate, first, surname in full:
             self._full_name(article, candidate, first, surname)
         # "Meredith Kercher" tagged as an organisation in a story of the Kerchers: a relative.
@@ -355,16 +364,22 @@ class Resolver:
             self._assign(article, candidate, self._nearest(article, candidate.start, options))
 
     def _full_name(self, article: str, candidate: ActorCandidate, first: str, surname: str) -> None:
-        """A full name joins the person of that surname whose first names match, or is a new
-        person."""
+        """A full name joins the person of that surname who goes by its first given name, else
+        by another of its given names ("Mohamed Hosni Mubarak" joins Hosni Mubarak), or is a
+        new person. Its first given name matching only a middle name is no match: "Joseph
+        Jackson" is not Michael Joseph Jackson."""
         by_surname = self.by_surname
         given = all_given_names(candidate.text) or [first]
         surname = self._known_spelling(surname, first, given)
+        people = by_surname[surname]
         cluster = next(
+            (c for c in people if any(first_names_match(given[0], f) for f in c.leading_names)),
+            None,
+        ) or next(
             (
                 c
-                for c in by_surname[surname]
-                if any(first_names_match(g, f) for f in c.first_names for g in given)
+                for c in people
+                if any(first_names_match(g, f) for f in c.leading_names for g in given[1:])
             ),
             None,
         )
@@ -376,6 +391,7 @@ class Resolver:
         for name in given:
             cluster.first_names.add(name or "")
             self.surnames_by_first[name or ""].add(surname)
+        cluster.leading_names.add(given[0] or "")
         self._assign(article, candidate, cluster)
 
     def _known_spelling(self, surname: str, first: str | None, given: list[str]) -> str:
@@ -413,7 +429,7 @@ class Resolver:
             c
             for surname in self.surnames_by_first.get(name, ())
             for c in self.by_surname[surname]
-            if name in c.first_names and named_here(c)
+            if name in c.leading_names and named_here(c)
         ]
 
     def _misspelled(self, surname: str) -> list[_Cluster]:
@@ -432,13 +448,14 @@ class Resolver:
 
     def _by_first_name(self, name: str) -> list[_Cluster]:
         """A person called by first name alone (transcripts: "Wolf", "Anderson"), when exactly
-        one person of the story has that first name; "Abdullah" with two Abdullahs stays
-        alone."""
+        one person of the story goes by that first name; "Abdullah" with two Abdullahs stays
+        alone, and "Katherine" is not Michael Jackson, whose daughter's names he had as middle
+        names once ("Paris Michael Katherine Jackson", the NER's "Paris" a capital)."""
         matches = [
             c
             for surname in self.surnames_by_first.get(name, ())
             for c in self.by_surname[surname]
-            if name in c.first_names
+            if name in c.leading_names
         ]
         return matches if len(matches) == 1 else []
 

@@ -315,6 +315,47 @@ def test_close_surnames_with_different_middle_names_are_two_people(tmp_path):
     _assert_apart(story, "Ali Abdullah Saleh", "Ali Akbar Salehi")
 
 
+def test_a_middle_name_is_no_call_for_the_person_who_goes_by_it(tmp_path):
+    """The Michael Jackson story had his father Joseph Jackson as the singer, through the
+    singer's full name "Michael Joseph Jackson" (in the charge read at the trial)."""
+    story = _build(
+        tmp_path,
+        [
+            "Conrad Murray denied unlawfully killing Michael Joseph Jackson in June 2009.",
+            "Michael Jackson died at his Los Angeles home aged 50.",
+            "His father Joseph Jackson filed a wrongful death lawsuit against the doctor.",
+            "Joseph Jackson said the family wanted justice for Michael Jackson.",
+        ],
+    )
+    _assert_apart(story, "Michael Jackson", "Joseph Jackson")
+    assert _actor(story, "Michael Joseph Jackson") is _actor(story, "Michael Jackson")
+
+
+def test_a_first_name_alone_is_who_goes_by_it_not_whose_middle_name_it_is(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Michael Jackson died at his Los Angeles home aged 50. The star had three "
+            "children, Michael Joseph Jackson Jr, Paris Michael Katherine Jackson and Prince "
+            "Michael Jackson II.",
+            "Michael Jackson's mother Katherine Jackson arrived at the court on Monday. "
+            "Michael Jackson's fans cheered. Katherine said the family wanted justice.",
+        ],
+    )
+    _assert_apart(story, "Michael Jackson", "Katherine")
+
+
+def test_a_fuller_name_written_first_still_joins_the_name_a_person_goes_by(tmp_path):
+    story = _build(
+        tmp_path,
+        [
+            "Mohamed Hosni Mubarak has ruled Egypt since 1981.",
+            "Protesters demanded that Hosni Mubarak step down on Friday.",
+        ],
+    )
+    assert _actor(story, "Mohamed Hosni Mubarak") is _actor(story, "Hosni Mubarak")
+
+
 def test_a_person_goes_by_the_full_name_written_most(tmp_path):
     story = _build(
         tmp_path,
