@@ -123,9 +123,20 @@ def load_gazetteer() -> Gazetteer:
     countries = cache.get_countries()
     capitals = {normalize(c["capital"]): code for code, c in countries.items() if c.get("capital")}
     capital_points: dict[str, tuple[float, float]] = {}
-    for city in cache.get_cities().values():
+    cities = list(cache.get_cities().values())
+    # The capital is the largest city of its name in the country: eight smaller Washingtons
+    # of the United States are not (one of them, with "Liverpool" among its other names, made
+    # Liverpool FC the United States).
+    capital_ids: dict[str, tuple[int, str]] = {}
+    for city in cities:
         code = city["countrycode"]
-        is_capital = capitals.get(normalize(city["name"])) == code
+        if capitals.get(normalize(city["name"])) == code:
+            best = (int(city.get("population") or 0), str(city["geonameid"]))
+            capital_ids[code] = max(capital_ids.get(code, best), best)
+    capital_cities = {geonameid for _, geonameid in capital_ids.values()}
+    for city in cities:
+        code = city["countrycode"]
+        is_capital = str(city["geonameid"]) in capital_cities
         entry = GazetteerEntry(
             id=f"geonames:{city['geonameid']}",
             name=city["name"],

