@@ -215,6 +215,10 @@ def _located(root: Token) -> bool:
 _NOT_IN_OFFICES = {"SCONJ", "CCONJ", "ADV", "VERB"}
 
 
+# Titles of courtesy before a name, which hold no office.
+_COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev"}
+
+
 def _title_span(ent: Span) -> Span | None:
     """The office written before a name: "Russian Foreign Minister" Sergei Lavrov, "US
     Secretary of State" John Kerry, "HNC chief negotiator and Army al-Islam member" Mohammed
@@ -249,8 +253,13 @@ def _title_span(ent: Span) -> Span | None:
             start = end
     while start < ent.start and doc[start].lower_ in {"of", "for", "and"}:
         start += 1
-    if start == ent.start or doc[ent.start - 1].lower_ in {"of", "for"}:
-        return None  # "a spokesman for Heller" is Heller's spokesman, not Heller
+    before = ent.start - 1
+    while before > start and doc[before].lower_.rstrip(".") in _COURTESY_TITLES:
+        before -= 1
+    if start == ent.start or doc[before].lower_ in {"of", "for"}:
+        # "a spokesman for Heller" is Heller's spokesman, not Heller; so is "a spokeswoman
+        # for Dr Murray"
+        return None
     span = doc[start : ent.start]
     if not any(t.lower_ in ROLE_NOUNS for t in span):
         return None

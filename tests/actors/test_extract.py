@@ -78,6 +78,9 @@ def test_an_office_starts_after_a_capitalised_conjunction_and_is_never_a_preposi
     # Heller's spokesman spoke; Heller is no spokesman
     text = "Paul called the remarks offensive, while a spokesman for Heller declared them racist."
     assert _offices(text)["Heller"] is None
+    # ... and so is Dr Murray (Timeline17, the Michael Jackson story)
+    text = "A spokeswoman for Dr Conrad Murray said he had been interviewed by police."
+    assert _offices(text)["Conrad Murray"] is None
     assert _offices("US Secretary of State John Kerry met him.") == {
         "John Kerry": "US Secretary of State"
     }
