@@ -323,9 +323,16 @@ _NOT_IN_NAMES = {
 def _trimmed(ent: Span) -> Span | None:
     """The entity without the tokeniser's bracket codes and stray quotes at its edges
     ("Jack -RRB-", "Robert Gibbs '"), nor the lower-case words the NER ran on with after the
-    name ("Al Jazeera news", "McDonnell - wp", "Saban Center for")."""
+    name ("Al Jazeera news", "McDonnell - wp", "Saban Center for"), nor a page's time run into
+    a person's name ("Last updated at 06:28 Michael Jackson 's doctor")."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].text in _NOT_IN_NAMES or ent.doc[start].is_space):
+
+    def leading(token: Token) -> bool:
+        if token.text in _NOT_IN_NAMES or token.is_space:
+            return True
+        return ent.label_ == "PERSON" and not any(ch.isalpha() for ch in token.text)
+
+    while start < end and leading(ent.doc[start]):
         start += 1
 
     def trailing(token: Token) -> bool:

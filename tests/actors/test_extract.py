@@ -174,3 +174,15 @@ def test_lower_case_words_run_on_after_a_name_are_not_part_of_it():
         doc = nlp(text)
         names = {trimmed.text for ent in doc.ents if (trimmed := _trimmed(ent)) is not None}
         assert name in names, (text, [ent.text for ent in doc.ents])
+
+
+def test_a_page_time_run_into_a_name_is_not_part_of_it():
+    # Timeline17's BBC text on the Michael Jackson story
+    from dossier.actors.extract import _name_candidate, _trimmed
+    from dossier.annotate import load_pipeline
+
+    text = "8 November 2011 Last updated at 06:28 Michael Jackson 's doctor , Conrad Murray"
+    doc = load_pipeline()(text)
+    people = [_trimmed(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+    names = {_name_candidate(p, 0, text).text for p in people if p is not None}
+    assert names == {"Michael Jackson", "Conrad Murray"}
