@@ -331,6 +331,11 @@ def test_news_about_the_web_is_used(text):
             "Governors at Dolphin school in Battersea decided to close it.",
         ),
         ("The 5 May 2009 14.37 train was late.", "The 5 May 2009 14.37 train was late."),
+        (  # the BBC's header (Timeline17, the Michael Jackson story)
+            "7 November 2011 Last updated at 21:40 GMT Help Michael Jackson 's former personal "
+            "doctor has been found guilty .",
+            "Michael Jackson 's former personal doctor has been found guilty .",
+        ),
         (
             "Image copyright AFP Image caption The man was known to French intelligence services",
             "Image copyright AFP Image caption The man was known to French intelligence services",
