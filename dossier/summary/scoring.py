@@ -404,11 +404,12 @@ _PAGE_TIMESTAMP = re.compile(
     r"(?:Last updated at\s+)?"
     r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?(?:\s+Help)?\s+(?=[A-Z“\"])"
 )
-# A heading run into the sentence it heads: a function word with a capital right after a
-# lower-case word or a number, no punctuation between ("The influenza pandemic of 1918 The
-# current swine flu outbreak is ..."). What comes after is the sentence.
+# A heading run into the sentence it heads: a function word with a capital, then a lower-case
+# word, right after a word or a number, no punctuation between ("The influenza pandemic of
+# 1918 The current swine flu outbreak is ...", "Trial of Michael Jackson 's doctor to begin
+# in America The trial of ..."). What comes after is the sentence.
 _RUN_IN_HEADING = re.compile(
-    r"(?:[^\s.!?:;,\"“”]+\s+){0,7}?[a-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z])"
+    r"(?:[^\s.!?:;,\"“”]+\s+){0,11}?[A-Za-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z])"
 )
 # A picture's furniture, which keeps its caption out as it stands.
 _PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit)s?\b", re.I)

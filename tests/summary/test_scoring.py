@@ -325,6 +325,12 @@ def test_news_about_the_web_is_used(text):
             "The current swine flu outbreak is of the same strain.",
         ),
         ("COUNTDOWN TO 2020 The race for 2020 starts now.", "The race for 2020 starts now."),
+        (  # Timeline17, the BBC on the Michael Jackson story
+            "Trial of Michael Jackson 's doctor to begin in America The trial of Michael "
+            "Jackson 's doctor is expected to start in America in the next few days .",
+            "The trial of Michael Jackson 's doctor is expected to start in America in the next "
+            "few days .",
+        ),
         (
             "Five schools shut because of swine flu Exams rescheduled as schools close Tuesday 5"
             " May 2009 14.37 BST Governors at Dolphin school in Battersea decided to close it.",
