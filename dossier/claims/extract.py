@@ -166,6 +166,10 @@ class ClaimFinding(BaseModel):
     sentence_end: int
 
 
+# Fewer people than this, counted with nothing done to them, are no figure.
+FEW_PEOPLE = 10
+
+
 def _counted_noun(tokens: Span) -> Token | None:
     last = tokens[-1]
     if last.dep_ in {"nummod", "quantmod", "compound", "amod"} and last.head.pos_ in {
@@ -266,6 +270,11 @@ class ClaimExtractor:
         counted = noun.text if noun is not None else span[-1].text
         if what is None:
             if noun is None or noun.lemma_.lower() not in PEOPLE:
+                return None
+            small = quantity.value is not None and quantity.value < FEW_PEOPLE
+            if small and not quantity.fraction:
+                # "three men are charged", "one man said": people in an anecdote, not a
+                # figure of the story as crowds and tolls are
                 return None
             what = noun.lemma_.lower()
         unit = (

@@ -141,3 +141,25 @@ def test_dates_ages_and_document_numbers_are_not_claims(tmp_path: Path):
     story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
     assert [c["text"] for c in story["claims"]] == ["1,294"]
     assert story["claims"][0]["claimant_text"] == "the health ministry"
+
+
+@pytest.mark.slow
+def test_a_few_people_in_an_anecdote_are_no_figure_but_a_crowd_is(tmp_path: Path):
+    """The Egypt story (Timeline17) had 118 "man" claims in conflict: "The three men are
+    charged ...", "One man said ...", "the two young men"."""
+    import dossier.claims  # noqa: F401
+    from dossier.pipeline import BuildOptions, build
+
+    (tmp_path / "a.txt").write_text(
+        "The three men are charged with conspiring to obstruct justice. One man said Egypt is "
+        "not Tunisia. Tens of thousands of protesters gathered in Tahrir Square. Two people "
+        "were killed in the clashes.",
+        encoding="utf-8",
+    )
+    build(
+        [str(tmp_path / "a.txt")],
+        tmp_path / "out",
+        BuildOptions(extractors=["claims"], stages=["claims"]),
+    )
+    story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
+    assert [c["text"] for c in story["claims"]] == ["Tens of thousands", "Two"]
