@@ -182,9 +182,13 @@ class SectionView:
         return self.place_names.get(place_id or "", "")
 
     def events_by_type(self) -> list[tuple[str, list]]:
+        """Events by type, the most frequent type first; within a type, the events that name
+        who acted or on whom first, then those dated: "talks" with neither says least."""
         groups: dict[str, list] = {}
         for event in self.get("events"):
             groups.setdefault(event.type, []).append(event)
+        for events in groups.values():
+            events.sort(key=lambda e: (not (e.source or e.target), e.date is None))
         return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
 
     def top_actors(self, n: int = 30) -> list:

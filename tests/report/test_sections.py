@@ -159,3 +159,15 @@ def test_no_section_no_heading(tmp_path):
     article, _, stats = story()
     page = "".join(render("report.html", [article], [], stats, "Story", {}))
     assert "Who did what to whom" not in page and 'id="summary"' not in page
+
+
+def test_events_that_name_their_parties_come_first_in_their_type():
+    article, sections, stats = story()
+    sections["events"] = [
+        Event(id="e0", article="a1", start=0, end=49, type="ACCUSE", trigger="blame"),
+        *sections["events"],
+    ]
+    markdown = "".join(render("report.md", [article], [], stats, "Story", sections))
+    rows = [line for line in markdown.splitlines() if line.startswith("|") and "[1]" in line]
+    evidence = [row for row in rows if "accused" in row or "blame" in row]
+    assert "accused" in evidence[0] and "blame" in evidence[1]
