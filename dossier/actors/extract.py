@@ -320,6 +320,10 @@ _NOT_IN_NAMES = {
 }
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,5}")
+_ROMAN_NUMERALS = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+
+
 def _trimmed(ent: Span) -> Span | None:
     """The entity without the tokeniser's bracket codes and stray quotes at its edges
     ("Jack -RRB-", "Robert Gibbs '"), nor the lower-case words the NER ran on with after the
@@ -344,6 +348,15 @@ def _trimmed(ent: Span) -> Span | None:
 
     while end > start + 1 and trailing(ent.doc[end - 1]):
         end -= 1
+    if ent.label_ == "PERSON" and not ent.doc[start].is_upper:
+        # "Sultans of satire Steve Punt and Hugh Dennis BBC Radio 4 's ...": a broadcaster's
+        # acronym after a full name starts another name, which would make "Radio" a surname
+        # (a name all in capitals, "MARTIN LUTHER KING", is a transcript's, and has none)
+        for i in range(start + 2, end):
+            token = ent.doc[i]
+            if _ACRONYM_WORD.fullmatch(token.text) and token.text not in _ROMAN_NUMERALS:
+                end = i
+                break
     while end > start and (ent.doc[end - 1].text in _NOT_IN_NAMES or ent.doc[end - 1].is_space):
         end -= 1
     if start == end:

@@ -186,3 +186,18 @@ def test_a_page_time_run_into_a_name_is_not_part_of_it():
     people = [_trimmed(ent) for ent in doc.ents if ent.label_ == "PERSON"]
     names = {_name_candidate(p, 0, text).text for p in people if p is not None}
     assert names == {"Michael Jackson", "Conrad Murray"}
+
+
+def test_a_broadcaster_run_on_after_a_full_name_is_not_part_of_it():
+    # Timeline17's BBC text: a person "Hugh Dennis BBC Radio" took every "Radio" as his surname
+    from dossier.actors.extract import _trimmed
+    from dossier.annotate import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Sultans of satire Steve Punt and Hugh Dennis BBC Radio 4 's topical sketch show "
+              "returns .")  # fmt: skip
+    names = {t.text for ent in doc.ents if ent.label_ == "PERSON" and (t := _trimmed(ent))}
+    assert "Hugh Dennis" in names
+    doc = nlp("Martin Luther King III spoke in Atlanta on Monday .")
+    names = {t.text for ent in doc.ents if ent.label_ == "PERSON" and (t := _trimmed(ent))}
+    assert "Martin Luther King III" in names
