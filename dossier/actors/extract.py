@@ -160,6 +160,9 @@ class ActorCandidate(BaseModel):
     role_affiliation: str | None = None  # the organisation or state inside the role
     role_affiliation_label: str | None = None
     expansion: str | None = None  # an acronym's long form, when defined in parentheses
+    # name: the title of courtesy it is written with, before it or as its first word ("Mr",
+    # "Mrs", "Ms", "Miss"; the NER takes in the last three more often than "Mr")
+    courtesy: str | None = None
     antecedent_start: int | None = None  # pronoun: the person it most likely refers to
     antecedent_end: int | None = None
 
@@ -465,6 +468,16 @@ def _proper(text: str) -> bool:
     return particle in _NAME_PARTICLES or any(ch.isupper() for ch in first)
 
 
+_COURTESY = {"mr", "mrs", "ms", "miss"}
+
+
+def _courtesy(ent: Span) -> str | None:
+    for token in (ent.doc[ent.start - 1] if ent.start else None, ent.doc[ent.start]):
+        if token is not None and token.lower_.rstrip(".") in _COURTESY:
+            return token.lower_.rstrip(".")
+    return None
+
+
 def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
     role = _title_span(ent) or _appositive_span(ent) if ent.label_ == "PERSON" else None
     affiliation, affiliation_label = _affiliation(role) if role is not None else (None, None)
@@ -499,6 +512,7 @@ def _name_candidate(ent: Span, offset: int, text: str) -> ActorCandidate:
         role_affiliation=affiliation,
         role_affiliation_label=affiliation_label,
         expansion=expansion,
+        courtesy=_courtesy(ent) if ent.label_ == "PERSON" else None,
     )
 
 

@@ -78,8 +78,12 @@ class _Cluster:
     fixed: bool = False
     mentions: list[Mention] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    # how often the reports title the person as a man ("Mr") and as a woman ("Mrs", "Ms")
+    titled: Counter[str] = field(default_factory=Counter)
 
     def add(self, article: str, candidate: ActorCandidate, proper: bool = True) -> None:
+        if candidate.courtesy is not None:
+            self.titled[_COURTESY_SEX[candidate.courtesy]] += 1
         if proper:
             self.names[candidate.text] += 1
         else:
@@ -338,6 +342,8 @@ class Resolver:
                 or self._by_first_name(surname)
                 or self._misspelled(surname)
             )
+            # "Ms Jackson" is not Michael Jackson, whom the reports call "Mr Jackson"
+            options = [c for c in options if not _other_sex(candidate, c)] or options
             if not options:
                 if candidate.label != "PERSON":
                     continue
@@ -814,6 +820,18 @@ def _type_from_label(candidate: ActorCandidate) -> str:
     if candidate.label == "ORG":
         return organisation_type(candidate.text)
     return "other"
+
+
+_COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _other_sex(candidate: ActorCandidate, cluster: _Cluster) -> bool:
+    """Whether a name written with a title of courtesy ("Ms Jackson") is of the other sex than
+    the person the reports mostly title otherwise (Michael Jackson, "Mr Jackson")."""
+    if candidate.courtesy is None:
+        return False
+    sex = _COURTESY_SEX[candidate.courtesy]
+    return cluster.titled["f" if sex == "m" else "m"] > cluster.titled[sex]
 
 
 def _middle_names_differ(given: list[str], cluster: _Cluster) -> bool:

@@ -356,6 +356,23 @@ def test_a_fuller_name_written_first_still_joins_the_name_a_person_goes_by(tmp_p
     assert _actor(story, "Mohamed Hosni Mubarak") is _actor(story, "Hosni Mubarak")
 
 
+def test_mr_is_not_the_woman_the_reports_call_mrs(tmp_path):
+    """The Michael Jackson story had "Ms Jackson" and "Mrs Jackson" as the singer: a surname
+    alone goes to the Jackson named last, whoever the title says it is."""
+    second = (
+        "Michael Jackson's mother Katherine Jackson spoke on Monday. Mr Jackson had been "
+        "rehearsing for weeks."
+    )
+    story = _build(
+        tmp_path,
+        ["Mr Michael Jackson died in June. Mrs Katherine Jackson, his mother, wept.", second],
+    )
+    at = second.index("Mr Jackson") + len("Mr ")
+    michael = _actor(story, "Michael Jackson")
+    assert michael is not _actor(story, "Katherine Jackson")
+    assert any(m["start"] == at and m["text"] == "Jackson" for m in michael["mentions"])
+
+
 def test_a_person_goes_by_the_full_name_written_most(tmp_path):
     story = _build(
         tmp_path,
