@@ -70,6 +70,9 @@ BACKGROUND_WEIGHT = IMPLICIT_WEIGHT
 RANGE_WEIGHT = 0.25
 # Sentences closer than this (TF-IDF cosine) tell the same thing.
 SAME_EVENT = 0.5
+# A sentence sharing this much of its content words (Jaccard) with one told of another date is
+# that sentence retold.
+RETOLD = 0.8
 MAX_HEADLINE_CHARS = 220
 # A noun's phrase is a headline when it says more than its date ("the 2012 elections" does not).
 MIN_PHRASE_WORDS = 4
@@ -266,20 +269,34 @@ def choose_events(
     # A report syndicated on two days puts one sentence on both ("today"): it tells the
     # better-supported date only, and a date left with nothing new gives way to the next.
     told: set[str] = set()
+    told_words: list[set[str]] = []
     for date, gran, _ in ranked:
         if len(out) == n_dates:
             break
         fresh = [
             (s, w)
             for s, w in candidates[(date, gran)]
-            if _said(s.text) not in told and not _fragment(s.text)
+            if _said(s.text) not in told
+            and not _fragment(s.text)
+            and not _retold(set(content_words(s.text)), told_words)
         ]
         events = _pick_sentences(_on_topic(fresh, terms), per_date) if fresh else []
         if events:
             out.append(DateEvents(date, gran, events, candidates[(date, gran)]))
             told.update(_said(s.text) for event in events for s in event)
+            told_words.extend(set(content_words(s.text)) for event in events for s in event)
     out.sort(key=lambda d: d.date)
     return out
+
+
+def _retold(words: set[str], told: list[set[str]]) -> bool:
+    """Whether a sentence says what a sentence already told of another date says, in nearly
+    the same words: a copy edited in another edition ("Protesters (who were) gathered in
+    Cairo's Tahrir Square said Monday that they were organizing a 'million man march' ... for
+    Tuesday")."""
+    return bool(words) and any(
+        len(words & other) >= RETOLD * len(words | other) for other in told
+    )
 
 
 # A sentence that is all parenthesis: a citation ("(Labor union official 302, February 3,

@@ -463,6 +463,32 @@ def test_a_sentence_syndicated_on_two_days_tells_one_date_and_the_next_date_fill
     assert {item.article for item in entries[0].items} == {"a", "b"}
 
 
+def test_a_sentence_edited_in_another_edition_tells_one_date_too():
+    """The Egypt story (Timeline17, CNN) headed both January 31 and February 1 with "Protesters
+    (who were) gathered in Cairo's Tahrir Square said Monday that they were organizing a
+    'million man march' around Cairo for Tuesday", one copy on each date."""
+    said, planned = D(2011, 1, 31), D(2011, 2, 1)
+    copies = [
+        sentence("a", 0, "Protesters who were gathered in Cairo's Tahrir Square said Monday "
+                 "that they were organizing a million man march around Cairo for Tuesday.",
+                 [ref(said), ref(planned)]),
+        sentence("b", 0, "Protesters who were gathered in Cairo's Tahrir Square said Monday "
+                 "that they were organizing a million man march around Cairo for Tuesday.",
+                 [ref(said), ref(planned)]),
+        # the update's copy, further down the same page
+        sentence("a", 900, "Protesters gathered in Cairo's Tahrir Square said Monday that they "
+                 "were organizing a million man march around Cairo for Tuesday.",
+                 [ref(said), ref(planned)]),
+    ]  # fmt: skip
+    march = sentence("d", 0, "Hundreds of thousands of protesters marched through Cairo on "
+                     "Tuesday demanding that Mubarak leave.", [ref(planned)])  # fmt: skip
+    cabinet = sentence("e", 0, "Mubarak swore in a new cabinet in Cairo on Monday as protesters "
+                       "massed in Tahrir Square.", [ref(said)])  # fmt: skip
+    entries = build_timeline([*copies, march, cabinet], n_dates=2, per_date=1)
+    assert [e.date for e in entries] == ["2011-01-31", "2011-02-01"]
+    assert sum("million man march" in e.headline for e in entries) == 1
+
+
 def test_an_embedded_post_is_no_evidence_of_a_date_nor_an_item():
     """An Oscars build's timeline had an entry for a tweet's posting date, headed "Summary:
     Deserved win ... — Ryan Seacrest (@RyanSeacrest) February 27, 2017"; the post is its
