@@ -847,6 +847,14 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
         return None
     if any(c.lower_ == "going" for c in verb.children) or verb.lemma_ in {"plan", "schedule"}:
         return "future"
+    if verb.lemma_ in _AWAITING:
+        # "Egypt braced for a 'march of millions' in anti-government protests Tuesday" (on a
+        # Monday): the day is what was awaited, ahead of the bracing, whenever that was told;
+        # so the reading nearest the reference date
+        return None
     if verb.tag_ in {"VBD", "VBN"}:
         return "past"
     return None
+
+
+_AWAITING = {"brace", "prepare", "await", "gear", "ready", "anticipate"}

@@ -228,6 +228,20 @@ def test_what_was_scheduled_is_ahead_only_when_the_clause_is_not_told_in_the_pas
     assert direction("The committee scheduled a hearing for Wednesday.") == "future"
 
 
+@pytest.mark.slow
+def test_the_day_something_was_braced_for_is_the_nearest_not_the_last():
+    """Timeline17 (CNN on Egypt, Monday 31 January 2011): "Egypt braced for a 'march of
+    millions' in anti-government protests Tuesday" was read as the Tuesday before, and headed
+    the timeline's 25 January."""
+    from dossier.annotate import load_pipeline
+    from dossier.times.normalize import tense_direction
+
+    text = "Egypt braced for a march of millions in anti-government protests Tuesday."
+    doc = load_pipeline()(text)
+    assert tense_direction([t for t in doc if t.text == "Tuesday"]) is None
+    assert _one(text, dt.date(2011, 1, 31), None).value == "2011-02-01"
+
+
 def test_a_hedged_weekday_of_an_undated_article_stays_unresolved():
     # Multi-News (Oscars, undated): "PwC ... said early Monday that Beatty and Dunaway had been
     # given the wrong envelope" was dated 2000-06-26, the Monday before the recognizer's base.
