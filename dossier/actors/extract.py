@@ -468,12 +468,13 @@ def _proper(text: str) -> bool:
     return particle in _NAME_PARTICLES or any(ch.isupper() for ch in first)
 
 
-_COURTESY = {"mr", "mrs", "ms", "miss"}
+# The titles of courtesy that tell a person's sex: a man's, "m", or a woman's, "f".
+COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def _courtesy(ent: Span) -> str | None:
     for token in (ent.doc[ent.start - 1] if ent.start else None, ent.doc[ent.start]):
-        if token is not None and token.lower_.rstrip(".") in _COURTESY:
+        if token is not None and token.lower_.rstrip(".") in COURTESY_SEX:
             return token.lower_.rstrip(".")
     return None
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dossier.actors.aliases import AliasEntry, AliasTable
-from dossier.actors.extract import ROLE_NOUNS, STATE_HEADS, ActorCandidate
+from dossier.actors.extract import COURTESY_SEX, ROLE_NOUNS, STATE_HEADS, ActorCandidate
 from dossier.actors.names import (
     GOVERNMENT_BODIES,
     GOVERNMENT_SEATS,
@@ -83,7 +83,7 @@ class _Cluster:
 
     def add(self, article: str, candidate: ActorCandidate, proper: bool = True) -> None:
         if candidate.courtesy is not None:
-            self.titled[_COURTESY_SEX[candidate.courtesy]] += 1
+            self.titled[COURTESY_SEX[candidate.courtesy]] += 1
         if proper:
             self.names[candidate.text] += 1
         else:
@@ -822,15 +822,12 @@ def _type_from_label(candidate: ActorCandidate) -> str:
     return "other"
 
 
-_COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-
-
 def _other_sex(candidate: ActorCandidate, cluster: _Cluster) -> bool:
     """Whether a name written with a title of courtesy ("Ms Jackson") is of the other sex than
     the person the reports mostly title otherwise (Michael Jackson, "Mr Jackson")."""
     if candidate.courtesy is None:
         return False
-    sex = _COURTESY_SEX[candidate.courtesy]
+    sex = COURTESY_SEX[candidate.courtesy]
     return cluster.titled["f" if sex == "m" else "m"] > cluster.titled[sex]
 
 
