@@ -823,6 +823,10 @@ def dated_noun(tokens: list[Any]) -> Any | None:
     return _clause_on_a_noun(tokens)
 
 
+# Verbs whose time is what is awaited ("braced for ... Tuesday"), not when the verb happened.
+_AWAITING = {"brace", "prepare", "await", "gear", "ready", "anticipate"}
+
+
 def tense_direction(tokens: list[Any]) -> Direction | None:
     """Past or future from the verb governing an expression's tokens (spaCy tokens)."""
     if not tokens:
@@ -855,6 +859,3 @@ def tense_direction(tokens: list[Any]) -> Direction | None:
     if verb.tag_ in {"VBD", "VBN"}:
         return "past"
     return None
-
-
-_AWAITING = {"brace", "prepare", "await", "gear", "ready", "anticipate"}

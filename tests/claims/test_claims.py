@@ -123,22 +123,27 @@ def test_seed_claims_carry_claimant_place_and_offsets(seeds):
     assert any(c["unit"] == "fraction" and c["what"] == "displaced" for c in seeds["claims"])
 
 
-@pytest.mark.slow
-def test_dates_ages_and_document_numbers_are_not_claims(tmp_path: Path):
+def _claims_story(tmp_path: Path, text: str) -> dict:
+    """The story of one article built with the claims extractor and stage only."""
     import dossier.claims  # noqa: F401
     from dossier.pipeline import BuildOptions, build
 
-    (tmp_path / "a.txt").write_text(
-        "Resolution 2254 was adopted in 2015. The 50-year-old singer died in June 2009. "
-        "At least 1,294 people have been infected, the health ministry said.",
-        encoding="utf-8",
-    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     build(
         [str(tmp_path / "a.txt")],
         tmp_path / "out",
         BuildOptions(extractors=["claims"], stages=["claims"]),
     )
-    story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
+    return json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_dates_ages_and_document_numbers_are_not_claims(tmp_path: Path):
+    story = _claims_story(
+        tmp_path,
+        "Resolution 2254 was adopted in 2015. The 50-year-old singer died in June 2009. "
+        "At least 1,294 people have been infected, the health ministry said.",
+    )
     assert [c["text"] for c in story["claims"]] == ["1,294"]
     assert story["claims"][0]["claimant_text"] == "the health ministry"
 
@@ -147,19 +152,10 @@ def test_dates_ages_and_document_numbers_are_not_claims(tmp_path: Path):
 def test_a_few_people_in_an_anecdote_are_no_figure_but_a_crowd_is(tmp_path: Path):
     """The Egypt story (Timeline17) had 118 "man" claims in conflict: "The three men are
     charged ...", "One man said ...", "the two young men"."""
-    import dossier.claims  # noqa: F401
-    from dossier.pipeline import BuildOptions, build
-
-    (tmp_path / "a.txt").write_text(
+    story = _claims_story(
+        tmp_path,
         "The three men are charged with conspiring to obstruct justice. One man said Egypt is "
         "not Tunisia. Tens of thousands of protesters gathered in Tahrir Square. Two people "
         "were killed in the clashes.",
-        encoding="utf-8",
     )
-    build(
-        [str(tmp_path / "a.txt")],
-        tmp_path / "out",
-        BuildOptions(extractors=["claims"], stages=["claims"]),
-    )
-    story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
     assert [c["text"] for c in story["claims"]] == ["Tens of thousands", "Two"]
