@@ -405,12 +405,40 @@ _PAGE_TIMESTAMP = re.compile(
     r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?(?:\s+Help)?\s+(?=[A-Z“\"])"
 )
 # A heading run into the sentence it heads: a function word with a capital, then a lower-case
-# word, right after a word or a number, no punctuation between ("The influenza pandemic of
-# 1918 The current swine flu outbreak is ...", "Trial of Michael Jackson 's doctor to begin
-# in America The trial of ..."). What comes after is the sentence.
+# word or a number, right after a word or a number, no punctuation between ("The influenza
+# pandemic of 1918 The current swine flu outbreak is ...", "Trial of Michael Jackson 's doctor
+# to begin in America The trial of ...", "Treating the victims of the Haiti earthquake Between
+# 100,000 and 200,000 people ..."). What comes after is the sentence.
 _RUN_IN_HEADING = re.compile(
-    r"(?:[^\s.!?:;,\"“”]+\s+){0,11}?[A-Za-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z])"
+    r"(?:[^\s.!?:;,\"“”]+\s+){0,11}?[A-Za-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z]"
+    r"|(?:Between|More than|Up to|At least|Nearly|Almost)\s+\d)"
 )
+# A caption or headline run into the sentence it stands over, whose subject is a name: "The",
+# "A" or "An", up to four capitalised words and a word in lower case that goes on the clause
+# ("Bill Clinton appeals for Haiti earthquake aid The United Nations has ...", "... over gulf
+# oil spill The Justice Department sued BP ...", "in Haiti The EU has pledged ..."), right
+# after a word that cannot lead into a name: not a function word, nor a verb that names a
+# paper, a book or a band ("told The Associated Press news agency", "reads The Guardian").
+_NAME_LEAD_IN = (
+    r"a|an|the|and|or|nor|but|of|in|on|at|to|for|from|with|by|as|like|than|into|onto|upon|"
+    r"about|after|before|over|under|along|across|through|between|among|against|during|via|"
+    r"including|that|which|who|whom|whose|where|when|while|if|is|was|are|were|be|been|being|"
+    r"has|have|had|do|does|did|said|says|say|told|tells|tell|read|reads|reported|reports|"
+    r"wrote|writes|write|published|publishes|presents|presented|starring|stars|star|joined|"
+    r"joins|join|watch|watched|watches|see|sees|saw|seen|called|named|titled|entitled|dubbed|"
+    r"featuring|features|featured|hosted|hosts|host|directed|produced|owns|owned|bought|"
+    r"sold|edited|edits|quoted|cited|visited|visit|visits|examine|examines|examined|"
+    r"remind|reminds|reminded|order|ordered|won|wins|win"
+)
+_NAME_GOES_ON = (
+    r"a|an|the|and|or|nor|but|of|in|on|at|to|for|from|with|by|as|than|into|that|which|who|"
+    r"whose|every|each|this|these|those|its|his|her|their|our|my|your"
+)
+_RUN_IN_CAPTION = re.compile(
+    rf"(?:[^\s.!?:;,\"“”]+\s+){{1,24}}?(?!(?:{_NAME_LEAD_IN})\s)(?:[A-Za-z][\w'’&-]*[a-z0-9]|\d+)\s+"
+    rf"(?=(?:The|A|An)\s+(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?!(?:{_NAME_GOES_ON})\b)[a-z]{{2,}}\b)"
+)
+MAX_RUN_INS = 3
 # A picture's furniture, which keeps its caption out as it stands.
 _PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit)s?\b", re.I)
 
@@ -444,12 +472,19 @@ def trimmed(text: str) -> tuple[int, int]:
     dateline = _DATELINE.match(text, start)
     if stamp and dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
-    heading = _RUN_IN_HEADING.match(text, start)
-    if (
-        heading
-        and text[start : start + 1].isupper()
-        and not _PICTURE_CREDIT.search(heading.group())  # "Image caption The man was ..."
-    ):
+    for _ in range(MAX_RUN_INS):  # a headline, then a picture's caption, then the sentence
+        heading = _RUN_IN_HEADING.match(text, start)
+        if heading is None and (caption := _RUN_IN_CAPTION.match(text, start)):
+            # "described as so violent `` it makes A Clockwork Orange look ...": a quotation
+            # opened before the name goes on past it
+            whole = word_count(text[caption.end() : end]) >= MIN_WORDS
+            heading = caption if whole and not _scan_quotes(caption.group(), False) else None
+        if (
+            not heading
+            or not text[start : start + 1].isupper()
+            or _PICTURE_CREDIT.search(heading.group())  # "Image caption The man was ..."
+        ):
+            break
         start = heading.end()
     if text[start : start + 1] in _CLOSING_QUOTES + "’" and text[start + 1 : start + 2] == " ":
         start += 2

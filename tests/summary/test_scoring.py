@@ -347,6 +347,44 @@ def test_news_about_the_web_is_used(text):
             "Image copyright AFP Image caption The man was known to French intelligence services",
         ),
         ("He reads The Guardian on the train.", "He reads The Guardian on the train."),
+        # Timeline17's BBC pages: a headline, then a picture's caption, run into the sentence
+        (
+            "Haiti quake rescuers pull man from rubble after 11 days A French rescue worker said "
+            "the man may have had access to food A Haitian man has been pulled alive from the "
+            "rubble of a ruined shop in Port-au-Prince .",
+            "A Haitian man has been pulled alive from the rubble of a ruined shop in "
+            "Port-au-Prince .",
+        ),
+        (
+            "French rescuers are among teams from many nations in Haiti The EU has pledged more "
+            "than 400m euros in emergency aid for Haiti .",
+            "The EU has pledged more than 400m euros in emergency aid for Haiti .",
+        ),
+        (
+            "He told The Associated Press news agency that the talks would resume.",
+            "He told The Associated Press news agency that the talks would resume.",
+        ),
+        (
+            "Acts including The Black Eyed Peas , Christina Aguilera and Cee Lo will play .",
+            "Acts including The Black Eyed Peas , Christina Aguilera and Cee Lo will play .",
+        ),
+        (
+            "The film is so violent `` it makes A Clockwork Orange look like a Disney video '' .",
+            "The film is so violent `` it makes A Clockwork Orange look like a Disney video '' .",
+        ),
+        (
+            "Treating the victims of the Haiti earthquake Between 100,000 and 200,000 people may "
+            "have died in the earthquake .",
+            "Between 100,000 and 200,000 people may have died in the earthquake .",
+        ),
+        (
+            "Food for between 100,000 and 200,000 people reached Haiti .",
+            "Food for between 100,000 and 200,000 people reached Haiti .",
+        ),
+        (  # what follows the caption would be too short to tell anything
+            "Relief teams arrived in Haiti The UN said so .",
+            "Relief teams arrived in Haiti The UN said so .",
+        ),
         # Multi-News: the last sentence of a parenthesis keeps its closing bracket
         (
             "Haley will handpick a senator who will serve until an election is held in 2014.)",
