@@ -104,11 +104,14 @@ _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolve
 _EMBEDDED_POST = re.compile(r"\(@\w{1,15}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 MAX_POST_CHARS = 1000
 # A reader's comment signs off the same way on a news site ("Posted by : Nclwtk | September
-# 17 , 2008 10:53 AM | Report abuse", "Posted by irritant on April 16 , 2005 03:12 PM"): the
-# day it was written, not a day of the story.
+# 17 , 2008 10:53 AM | Report abuse", "Posted by irritant on April 16 , 2005 03:12 PM"), or
+# opens on its signature ("At 4:55 pm on 21 Jan 2010 , WebAliceinwonderland wrote :", the
+# BBC's): the day it was written, not a day of the story.
 _COMMENT_SIGNATURE = re.compile(
     r"\bPosted by\s*:?\s*[^|\n]{1,60}?\s*(?:\|\s*|\bon\s+|\bat\s+)"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,?\s*\d{4}"
+    r"|\bAt\s+\d{1,2}[:.]\d\d\s*[AaPp]\.?[Mm]\.?\s+on\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"\s*,\s*[^,\n]{1,60}?\s+wrote\s*:"
 )
 # A stretch of time that opens on a day or month the text names ("since March 2011", "from
 # June 1 to November 30"), not one counted from the writing ("the last few days"), which
@@ -302,8 +305,11 @@ def _retold(words: set[str], told: list[set[str]]) -> bool:
 # A sentence that is all parenthesis: a citation ("(Labor union official 302, February 3,
 # 2009 p. 3).") or an aside, not an event.
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\.?\s*")
-# A link in the line: a page's list of links ("Stunt man - https://instagram.com/...").
-_LINK = re.compile(r"https?://|www\.")
+# A link in the line: a page's list of links ("Stunt man - https://instagram.com/..."), or
+# other sites' headlines with their age ("Haiti begs for more aid - 11 hrs ago Telegraph").
+_LINK = re.compile(
+    r"https?://|www\.|\s[-–—]+\s+\d{1,2}\s+(?:hrs?|hours?|mins?|minutes?|days?)\s+ago\b"
+)
 
 
 def _fragment(text: str) -> bool:

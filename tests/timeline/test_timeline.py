@@ -444,6 +444,13 @@ def test_a_piece_of_a_sentence_tells_no_date():
     linked = sentence("e", 0, "Stunt man - https://instagram.com/jedidiahhuie/ on February 3.",
                       [ref(D(2009, 2, 3))])  # fmt: skip
     assert build_timeline([linked], n_dates=1) == []
+    # other sites' headlines, each with its age (Timeline17, the BBC on Haiti)
+    listed = sentence("f", 0, "Haiti begs for more aid - 11 hrs ago Telegraph West urged to "
+                      "write off Haiti 's debt - 17 hrs ago The Scotsman .", [ref(D(2009, 2, 3))])
+    assert build_timeline([listed], n_dates=1) == []
+    told = sentence("g", 0, "The speech was live on CNN just 20 minutes ago on February 3.",
+                    [ref(D(2009, 2, 3))])  # fmt: skip
+    assert len(build_timeline([told], n_dates=1)) == 1
     lead = sentence("d", 0, "(CNN) -- Rebels took the airport in Donetsk on February 3.",
                     [ref(D(2009, 2, 3))])  # fmt: skip
     assert len(build_timeline([lead], n_dates=1)) == 1
@@ -533,6 +540,12 @@ def test_a_readers_comment_is_no_evidence_of_a_date():
         "Posted by irritant on April 16 , 2005"
     ]
     assert embedded_posts("The bill was posted by the clerk on May 2, 2008.") == []
+    # the BBC's comments open on their signature
+    blog = "Aid is arriving.\nAt 4:55 pm on 21 Jan 2010 , WebAlice wrote : And how can you compare?"
+    assert [blog[s:e] for s, e in embedded_posts(blog)] == [
+        "At 4:55 pm on 21 Jan 2010 , WebAlice wrote :"
+    ]
+    assert embedded_posts("At 4:55 pm on 21 Jan 2010 , the envoy wrote to the council .") == []
 
 
 def test_a_photo_caption_is_no_evidence_of_a_date():
