@@ -342,6 +342,11 @@ def test_news_about_the_web_is_used(text):
             "doctor has been found guilty .",
             "Michael Jackson 's former personal doctor has been found guilty .",
         ),
+        (  # a BBC blog's header
+            "Fergus Walsh | 18:17 UK time , Tuesday , 16 June 2009 Your eyes may glaze over at "
+            "the thought of another flu story .",
+            "Your eyes may glaze over at the thought of another flu story .",
+        ),
         (
             "Image copyright AFP Image caption The man was known to French intelligence services",
             "Image copyright AFP Image caption The man was known to French intelligence services",
