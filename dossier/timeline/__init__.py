@@ -95,6 +95,10 @@ _CONNECTIVE = re.compile(
     r"(?:And|But|Also|Still|Meanwhile|However|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Indeed|Besides|In addition|At the same time)\b\s*,?\s*"
 )
+# A sentence that opens on the writer ("I was watching the BBC London TV morning program
+# today ...", a reader's story; a columnist's "I am bewildered by ...") tells of them, not of
+# the story's events: it heads a date only when no report does.
+_FIRST_PERSON = re.compile(r"(?:I|I'm|I 'm|I've|I 've|My|We|We're|We 're|Our)\b(?![.'’]\w)")
 _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolves
 # An embedded post is a paragraph that signs off with its author's handle and its posting
 # date ("— Ryan Seacrest (@RyanSeacrest) February 27, 2017", "A post shared by ...
@@ -110,7 +114,8 @@ MAX_POST_CHARS = 1000
 _COMMENT_SIGNATURE = re.compile(
     r"\bPosted by\s*:?\s*[^|\n]{1,60}?\s*(?:\|\s*|\bon\s+|\bat\s+)"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,?\s*\d{4}"
-    r"|\bAt\s+\d{1,2}[:.]\d\d\s*[AaPp]\.?[Mm]\.?\s+on\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"|\bAt\s+\d{1,2}[:.]\d\d\s*[AaPp]\.?[Mm]\.?\s+on\s+"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,?)\s+\d{4}"
     r"\s*,\s*[^,\n]{1,60}?\s+wrote\s*:"
 )
 # A stretch of time that opens on a day or month the text names ("since March 2011", "from
@@ -395,7 +400,10 @@ def _pick_sentences(
     centrality = (matrix @ centroid) / norm
     # Explicitly dated sentences first, then the most central; short fragments lose.
     scores = [
-        weight + float(centrality[i]) + (0.0 if len(texts[i].split()) >= 6 else -1.0)
+        weight
+        + float(centrality[i])
+        + (0.0 if len(texts[i].split()) >= 6 else -1.0)
+        + (-1.0 if _FIRST_PERSON.match(texts[i].lstrip()) else 0.0)
         for i, (_, weight) in enumerate(items)
     ]
     order = sorted(range(len(items)), key=lambda i: -scores[i])

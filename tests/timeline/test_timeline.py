@@ -545,6 +545,8 @@ def test_a_readers_comment_is_no_evidence_of_a_date():
     assert [blog[s:e] for s, e in embedded_posts(blog)] == [
         "At 4:55 pm on 21 Jan 2010 , WebAlice wrote :"
     ]
+    other = "At 6:53 P.M. on Jan 13 , 2010 , Jessica Clark wrote : My heartfelt condolences ."
+    assert embedded_posts(other) == [(0, other.index(" My"))]
     assert embedded_posts("At 4:55 pm on 21 Jan 2010 , the envoy wrote to the council .") == []
 
 
@@ -632,3 +634,17 @@ def test_an_undated_articles_lead_is_not_dated_by_the_day_inferred_for_it():
     assert build_timeline(undated, n_dates=2) == []
     dated = dated_sentences([article.model_copy(update={"published": D(2016, 6, 30)})], [])
     assert [e.date for e in build_timeline(dated, n_dates=2)] == ["2016-06-30"]
+
+
+def test_a_reader_telling_of_themselves_heads_a_date_only_when_no_report_does():
+    """Timeline17's BBC Haiti pages carry readers' stories ("I am organising a meeting with
+    him, meanwhile I'm planning to go back to Haiti on Wednesday ...") beside the news."""
+    day = D(2010, 1, 20)
+    reader = sentence("a", 0, "I was watching the morning news about the relief efforts in "
+                      "Port-au-Prince on Wednesday .", [ref(day)])  # fmt: skip
+    report = sentence("b", 0, "The US Geological Survey said Wednesday 's tremor was centred "
+                      "35 miles north-west of the capital .", [ref(day)])  # fmt: skip
+    [entry] = build_timeline([reader, report], n_dates=1, per_date=1)
+    assert entry.items[0].article == "b"
+    [alone] = build_timeline([reader], n_dates=1, per_date=1)
+    assert alone.items[0].article == "a"
