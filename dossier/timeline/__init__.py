@@ -319,10 +319,12 @@ _LINK = re.compile(
 
 def _fragment(text: str) -> bool:
     """A piece of a sentence the splitter cut off ('in Donetsk on March 13.' after a quote
-    that ends on '!'), a parenthesis standing alone or a line with a link: it names a date
-    but tells nothing on its own."""
+    that ends on '!', 'Monday , the World Heath Organization -LRB-' before the bracket it
+    opens), a parenthesis standing alone or a line with a link: it names a date but tells
+    nothing on its own."""
     return (
         text.lstrip()[:1].islower()
+        or text.rstrip().endswith(("(", "-LRB-"))
         or bool(_PARENTHETICAL.fullmatch(text))
         or bool(_LINK.search(text))
     )

@@ -444,6 +444,9 @@ def test_a_piece_of_a_sentence_tells_no_date():
     linked = sentence("e", 0, "Stunt man - https://instagram.com/jedidiahhuie/ on February 3.",
                       [ref(D(2009, 2, 3))])  # fmt: skip
     assert build_timeline([linked], n_dates=1) == []
+    # cut before the bracket it opens (Timeline17, Reuters on H1N1)
+    opened = sentence("h", 0, "Monday , the World Heath Organization -LRB-", [ref(D(2009, 2, 3))])
+    assert build_timeline([opened], n_dates=1) == []
     # other sites' headlines, each with its age (Timeline17, the BBC on Haiti)
     listed = sentence("f", 0, "Haiti begs for more aid - 11 hrs ago Telegraph West urged to "
                       "write off Haiti 's debt - 17 hrs ago The Scotsman .", [ref(D(2009, 2, 3))])
