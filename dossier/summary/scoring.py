@@ -392,6 +392,13 @@ _SHARE_WIDGET = re.compile(r"(?:Email|Print|Share|Tweet) This\s+")
 _CHOICE_BUTTONS = re.compile(r"(?:[A-Z]{2,}\s*\|\s*)+[A-Z]{2,}\s+|(?:YES|NO)\s+(?=[A-Z][a-z])")
 # A byline run into the first sentence: "By Michael Martinez , CNN It was 17 days of ...".
 _BYLINE = re.compile(r"By\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?,\s[A-Z]{2,}\s+")
+# A picture's credit, the end of a caption, run into the sentence after it (the Guardian's
+# "Photograph : Gerald Herbert/AP The giant steel and concrete box ..."; Timeline17 escapes
+# the slash).
+_CREDIT_LEFT = re.compile(
+    r"Photograph\s*:\s*[^.:|/\\]{1,60}?\s*\\?/\s*"
+    r"(?:Getty Images|Rex Features|Press Association|White House|[A-Z][\w.&'’-]*)\s+"
+)
 # The time zone of a timestamp the sentence splitter cut after its clock time ("Thursday 11
 # June 2009 18.39 | BST Swine flu has become ...").
 _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
@@ -448,17 +455,17 @@ _PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit
 
 def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text. Left out: surrounding space;
-    at the start a dateline, a share button's label, a choice's buttons, a byline, the page's
-    header up to its timestamp, a timestamp's time zone and a heading run into the sentence; a
-    closing quotation mark at the start and an opening one at the end (the sentence splitter
-    puts those on the wrong side of a sentence break), and at the end the closing bracket of a
-    parenthesis opened in an earlier sentence."""
+    at the start a dateline, a share button's label, a choice's buttons, a byline, a picture's
+    credit, the page's header up to its timestamp, a timestamp's time zone and the headings
+    and captions run into the sentence; a closing quotation mark at the start and an opening
+    one at the end (the sentence splitter puts those on the wrong side of a sentence break),
+    and at the end the closing bracket of a parenthesis opened in an earlier sentence."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
-    for furniture in (_SHARE_WIDGET, _CHOICE_BUTTONS, _BYLINE):
+    for furniture in (_SHARE_WIDGET, _CHOICE_BUTTONS, _BYLINE, _CREDIT_LEFT):
         widget = furniture.match(text, start)
         if widget and text[widget.end() : widget.end() + 1].isupper():
             start = widget.end()

@@ -342,6 +342,14 @@ def test_news_about_the_web_is_used(text):
             "doctor has been found guilty .",
             "Michael Jackson 's former personal doctor has been found guilty .",
         ),
+        (  # the Guardian's credit closing a caption
+            "Photograph : Gerald Herbert\\/AP The giant steel box arrived at the site today .",
+            "The giant steel box arrived at the site today .",
+        ),
+        (
+            "Photograph : Mario Tama/Getty Images Rescuers searched the rubble of the school .",
+            "Rescuers searched the rubble of the school .",
+        ),
         (  # a BBC blog's header
             "Fergus Walsh | 18:17 UK time , Tuesday , 16 June 2009 Your eyes may glaze over at "
             "the thought of another flu story .",
