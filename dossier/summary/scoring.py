@@ -423,12 +423,14 @@ _RUN_IN_HEADING = re.compile(
     r"(?:[^\s.!?:;,\"“”]+\s+){0,11}?[A-Za-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z]"
     r"|(?:Between|More than|Up to|At least|Nearly|Almost)\s+\d)"
 )
-# A caption or headline run into the sentence it stands over, whose subject is a name: "The",
-# "A" or "An", up to four capitalised words and a word in lower case that goes on the clause
-# ("Bill Clinton appeals for Haiti earthquake aid The United Nations has ...", "... over gulf
-# oil spill The Justice Department sued BP ...", "in Haiti The EU has pledged ..."), right
-# after a word that cannot lead into a name: not a function word, nor a verb that names a
-# paper, a book or a band ("told The Associated Press news agency", "reads The Guardian").
+# A caption or headline run into the sentence it stands over, longer than a heading: a
+# determiner with a capital, then either up to four capitalised words (a name) and a word in
+# lower case that goes on the clause, or a word in lower case ("Bill Clinton appeals for Haiti
+# earthquake aid The United Nations has ...", "in Haiti The EU has pledged ...", "... to
+# allow more space for aid The scenes of devastation ...", "... getting aid to survivors Some
+# three million ..."), right after a word that cannot lead into a name: not a function word,
+# nor a verb that names a paper, a book or a band ("told The Associated Press news agency",
+# "reads The Guardian").
 _NAME_LEAD_IN = (
     r"a|an|the|and|or|nor|but|of|in|on|at|to|for|from|with|by|as|like|than|into|onto|upon|"
     r"about|after|before|over|under|along|across|through|between|among|against|during|via|"
@@ -446,7 +448,8 @@ _NAME_GOES_ON = (
 )
 _RUN_IN_CAPTION = re.compile(
     rf"(?:[^\s.!?:;,\"“”]+\s+){{1,24}}?(?!(?:{_NAME_LEAD_IN})\s)(?:[A-Za-z][\w'’&-]*[a-z0-9]|\d+)\s+"
-    rf"(?=(?:The|A|An)\s+(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?!(?:{_NAME_GOES_ON})\b)[a-z]{{2,}}\b)"
+    rf"(?=(?:The|A|An)\s+(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?!(?:{_NAME_GOES_ON})\b)[a-z]{{2,}}\b"
+    rf"|(?:The|A|An|Some|Many|Most|Several)\s+(?!(?:{_NAME_GOES_ON})\b)[a-z]{{2,}}\b)"
 )
 MAX_RUN_INS = 3
 # A picture's furniture, which keeps its caption out as it stands.

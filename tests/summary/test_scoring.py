@@ -374,6 +374,12 @@ def test_news_about_the_web_is_used(text):
             "The EU has pledged more than 400m euros in emergency aid for Haiti .",
         ),
         (
+            "DEC 's Haiti earthquake appeal nets # 12m A British Airways Boeing 747 was altered to "
+            "allow more space for aid The scenes of devastation have led people in the UK to give "
+            "# 12m .",
+            "The scenes of devastation have led people in the UK to give # 12m .",
+        ),
+        (
             "He told The Associated Press news agency that the talks would resume.",
             "He told The Associated Press news agency that the talks would resume.",
         ),
