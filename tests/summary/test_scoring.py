@@ -397,6 +397,12 @@ def test_news_about_the_web_is_used(text):
             "Between 100,000 and 200,000 people may have died in the earthquake .",
         ),
         (
+            "Haiti earthquake : Your stories Wednesday 13 January It is feared thousands of people "
+            "have died .",
+            "It is feared thousands of people have died .",
+        ),
+        ("He said : It is time .", "He said : It is time ."),
+        (
             "Food for between 100,000 and 200,000 people reached Haiti .",
             "Food for between 100,000 and 200,000 people reached Haiti .",
         ),
