@@ -218,8 +218,10 @@ def _located(root: Token) -> bool:
 _NOT_IN_OFFICES = {"SCONJ", "CCONJ", "ADV", "VERB"}
 
 
+# The titles of courtesy that tell a person's sex: a man's, "m", or a woman's, "f".
+COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Titles of courtesy before a name, which hold no office.
-_COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev"}
+_COURTESY_TITLES = {*COURTESY_SEX, "dr", "prof", "sir", "dame", "rev"}
 
 
 def _title_span(ent: Span) -> Span | None:
@@ -466,10 +468,6 @@ def _proper(text: str) -> bool:
         return True
     particle = re.split(r"[-‘’']", first)[0].lower()
     return particle in _NAME_PARTICLES or any(ch.isupper() for ch in first)
-
-
-# The titles of courtesy that tell a person's sex: a man's, "m", or a woman's, "f".
-COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def _courtesy(ent: Span) -> str | None:

@@ -432,10 +432,13 @@ _RUN_IN_HEADING = re.compile(
 # three million ..."), right after a word that cannot lead into a name: not a function word,
 # nor a verb that names a paper, a book or a band ("told The Associated Press news agency",
 # "reads The Guardian").
+_FUNCTION_WORDS = (
+    r"a|an|the|and|or|nor|but|of|in|on|at|to|for|from|with|by|as|than|into|that|which|who|whose"
+)
 _NAME_LEAD_IN = (
-    r"a|an|the|and|or|nor|but|of|in|on|at|to|for|from|with|by|as|like|than|into|onto|upon|"
+    rf"{_FUNCTION_WORDS}|like|onto|upon|"
     r"about|after|before|over|under|along|across|through|between|among|against|during|via|"
-    r"including|that|which|who|whom|whose|where|when|while|if|is|was|are|were|be|been|being|"
+    r"including|whom|where|when|while|if|is|was|are|were|be|been|being|"
     r"has|have|had|do|does|did|said|says|say|told|tells|tell|read|reads|reported|reports|"
     r"wrote|writes|write|published|publishes|presents|presented|starring|stars|star|joined|"
     r"joins|join|watch|watched|watches|see|sees|saw|seen|called|named|titled|entitled|dubbed|"
@@ -443,10 +446,7 @@ _NAME_LEAD_IN = (
     r"sold|edited|edits|quoted|cited|visited|visit|visits|examine|examines|examined|"
     r"remind|reminds|reminded|order|ordered|won|wins|win"
 )
-_NAME_GOES_ON = (
-    r"a|an|the|and|or|nor|but|of|in|on|at|to|for|from|with|by|as|than|into|that|which|who|"
-    r"whose|every|each|this|these|those|its|his|her|their|our|my|your"
-)
+_NAME_GOES_ON = rf"{_FUNCTION_WORDS}|every|each|this|these|those|its|his|her|their|our|my|your"
 _RUN_IN_CAPTION = re.compile(
     rf"(?:[^\s.!?:;,\"“”]+\s+){{1,24}}?(?!(?:{_NAME_LEAD_IN})\s)(?:[A-Za-z][\w'’&-]*[a-z0-9]|\d+)\s+"
     rf"(?=(?:The|A|An)\s+(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?!(?:{_NAME_GOES_ON})\b)[a-z]{{2,}}\b"
