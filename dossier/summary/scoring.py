@@ -570,10 +570,32 @@ _FOR_MORE = re.compile(
     re.IGNORECASE,
 )
 
+# The page promoting itself: "Watch The Late Show with Stephen Colbert weeknights at 11:35 PM
+# ET", "Get new episodes of shows you love ... with CBS All Access", "Download the Click2Houston
+# news app", "Get full access to our signature journalism for just 99 cents", "Buy Photo" (a
+# newspaper's button on a caption). Only an imperative with what such a line goes on to:
+# "Watch groups say ..." and "Read, 45, said ..." are reports.
+_PROMOTION = re.compile(
+    r"(?:Watch (?:the|The|our|it|this|live|now|full|more|video|below|here)"
+    r"|Stream (?:it|the|live|now|full)|Download (?:the|our|it|now)|Listen (?:to|now|here|live)"
+    r"|Subscribe|Tune in|Sign up"
+    r"|Get (?:new episodes|the latest|full access|unlimited|breaking|our|exclusive)"
+    r"|Visit (?:us|our|the|[A-Z])|Read (?:on|more|the full|our)"
+    r"|See\s*:|See (?:PDF|the full|more|below|also)|Buy Photo)\b"
+)
+
 
 # Openings of lines that are not a report's: a broadcast script, the writer or the page
 # speaking to the reader, a review's credits, a note on the story itself.
-_NOT_REPORTS = (_TRANSCRIPT_TURN, _EXHORTATION, _FOR_MORE, _CREDITS, _TO_THE_READER, _EDITORS_NOTE)
+_NOT_REPORTS = (
+    _TRANSCRIPT_TURN,
+    _EXHORTATION,
+    _FOR_MORE,
+    _PROMOTION,
+    _CREDITS,
+    _TO_THE_READER,
+    _EDITORS_NOTE,
+)
 
 
 def complete(text: str) -> bool:

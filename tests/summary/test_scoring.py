@@ -129,6 +129,18 @@ def test_sentences_that_cannot_stand_alone_are_never_used(text):
         "The video shown here explains Williams syndrome and can be shared to help others "
         "understand it.",
         "Watch Colbert's trip to Russia's Evening Urgant in the Late Show clip above.",
+        # the page promoting itself (Multi-News: CBS, a Houston station, a newspaper's offer;
+        # a caption's "Buy Photo" button, Flint's water)
+        "Watch The Late Show with Stephen Colbert weeknights at 11:35 PM ET/10:35 PM CT.",
+        "Get new episodes of shows you love across devices the next day, stream live TV, and "
+        "watch full seasons of CBS fan favorites anytime, anywhere with CBS All Access.",
+        "Download the Click2Houston news app in your app store to stay up-to-date with the "
+        "latest news while you're on the go.",
+        "Get full access to our signature journalism for just 99 cents for the first four weeks.",
+        "Listen to the most important stories of the day.",
+        "Read on for the backstage reactions of Jon Cryer, Claire Danes, Louis C.K. and others.",
+        "See PDF with full results, charts and tables here.",
+        "Buy Photo Genesee County health official Jim Henry was among those calling for tests.",
         # a broadcast transcript's header (Timeline17, CNN on the Egyptian protests)
         "Mubarak Appoints Vice President, New Prime Minister Aired January 29, 2011 - 11:00 ET "
         "THIS IS A RUSH TRANSCRIPT.",
@@ -155,6 +167,10 @@ def test_web_furniture_is_never_used(text):
         "There was nothing left, so the family moved back to Anaheim in the spring.",
         "Written by Alvarez and Rodo Sayagues, the story begins with five young people.",
         "Visitors to the park saw the bears for more than an hour on Sunday afternoon.",
+        # ... and what opens like the page's own lines
+        "Watch groups say the new rules will make it harder to monitor the elections.",
+        "Read, who was 45, said the council had never asked for the report in writing.",
+        "Getting the latest figures took the ministry nearly a month after the storm.",
         "Young voters turned out in record numbers, the county's election office said.",
         "Looking ahead, the ministry expects the number of displaced to rise by spring.",
         "Considerable damage was reported in the north of the province on Monday.",
