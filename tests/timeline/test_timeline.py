@@ -651,3 +651,30 @@ def test_a_reader_telling_of_themselves_heads_a_date_only_when_no_report_does():
     assert entry.items[0].article == "b"
     [alone] = build_timeline([reader], n_dates=1, per_date=1)
     assert alone.items[0].article == "a"
+
+
+def test_a_question_heads_a_date_only_when_no_report_does():
+    """Timeline17: "Could Hosni Mubarak step down Thursday ?" (CNN on Egypt) beside the
+    report of the day; readers' questions under the Washington Post's financial crisis pages."""
+    day = D(2011, 2, 10)
+    question = sentence("a", 0, "Could Hosni Mubarak step down Thursday ?", [ref(day)])
+    asked = sentence("c", 0, "Sceptics asked on Thursday : `` Is this the end of Mubarak ? ''",
+                     [ref(day)])  # fmt: skip
+    report = sentence("b", 0, "CIA Director Leon Panetta said Thursday that he assumes Hosni "
+                      "Mubarak will hand over more power .", [ref(day)])  # fmt: skip
+    [entry] = build_timeline([question, asked, report], n_dates=1, per_date=1)
+    assert entry.items[0].article == "b"
+    [alone] = build_timeline([question], n_dates=1, per_date=1)
+    assert alone.items[0].article == "a"
+
+
+def test_a_heading_that_ends_on_its_colon_tells_no_date():
+    """Timeline17, the Guardian on the BP spill: a gallery's heading, cut from what its colon
+    announces."""
+    day = D(2010, 6, 24)
+    heading = sentence("a", 0, "BP oil spill : Clean-up efforts along the Gulf coast 24 June "
+                       "2010 :", [ref(day)])  # fmt: skip
+    assert build_timeline([heading], n_dates=1) == []
+    told = sentence("b", 0, "Clean-up crews worked along the Gulf coast on 24 June 2010 : "
+                    "beaches in Alabama were closed .", [ref(day)])  # fmt: skip
+    assert len(build_timeline([told], n_dates=1)) == 1
