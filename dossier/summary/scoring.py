@@ -414,6 +414,14 @@ _PAGE_TIMESTAMP = re.compile(
     r"|\b\d{1,2}[.:]\d\d\s+(?:UK time|[A-Z]{2,4})\s*,\s*[A-Z][a-z]+day\s*,\s*"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+(?=[A-Z“\"])"
 )
+# ... and a header that is all the sentence holds: the headline and its standfirst, then the
+# page's timestamp ("Iraq Survey Group concludes dictator destroyed weapons years before
+# invasion Thursday 13 January 2005 03.10 GMT", the Guardian), the lead in the next sentence.
+_PAGE_TIMESTAMP_END = re.compile(
+    r"\s+(?:[A-Z][a-z]+day\s*,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?,)?\s+"
+    r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$"
+)
 # A heading run into the sentence it heads: a function word with a capital, then a lower-case
 # word or a number, right after a word or a number, no punctuation between ("The influenza
 # pandemic of 1918 The current swine flu outbreak is ...", "Trial of Michael Jackson 's doctor
@@ -478,6 +486,9 @@ def trimmed(text: str) -> tuple[int, int]:
         start = stamp.end()
     else:
         stamp = None  # the header is cut only where a sentence follows its timestamp
+    closing = _PAGE_TIMESTAMP_END.search(text, start, end)
+    if closing and word_count(text[start : closing.start()]) >= 4:
+        end = closing.start()
     zone = _TIME_ZONE_LEFT.match(text, start)
     if zone and text[zone.end() : zone.end() + 1].isupper():
         start = zone.end()

@@ -353,6 +353,16 @@ def test_news_about_the_web_is_used(text):
             "Governors at Dolphin school in Battersea decided to close it.",
         ),
         ("The 5 May 2009 14.37 train was late.", "The 5 May 2009 14.37 train was late."),
+        (  # a header that is the whole sentence, the lead in the next one
+            "Iraq Survey Group concludes dictator destroyed weapons years before invasion "
+            "Thursday 13 January 2005 03.10 GMT",
+            "Iraq Survey Group concludes dictator destroyed weapons years before invasion",
+        ),
+        (
+            "The polls closed on 5 May 2009 at 14.37 BST",
+            "The polls closed on 5 May 2009 at 14.37 BST",
+        ),
+        ("Sunday 3 April 2005 02.26 BST", "Sunday 3 April 2005 02.26 BST"),
         (  # the BBC's header (Timeline17, the Michael Jackson story)
             "7 November 2011 Last updated at 21:40 GMT Help Michael Jackson 's former personal "
             "doctor has been found guilty .",
