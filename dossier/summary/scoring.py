@@ -631,11 +631,23 @@ def unbalanced_brackets(text: str) -> bool:
     return depth != 0
 
 
+def furniture(text: str) -> bool:
+    """Web furniture, an agency credit or a call to the reader ("If you need help using the
+    site : userhelp@guardian.co.uk"): no sentence of a report."""
+    return bool(_BOILERPLATE.search(text) or _CALL_TO_ACTION.search(text))
+
+
+def not_a_report(text: str) -> bool:
+    """Whether a line opens as no report's does (a broadcast script's speaker, the writer or
+    the page speaking to the reader, a review's credits, a note on the story itself)."""
+    return any(p.match(text) for p in _NOT_REPORTS)
+
+
 def _well_formed(text: str) -> bool:
     """A whole sentence of summary length that is not web furniture."""
     if not text or not MIN_WORDS <= word_count(text) <= MAX_WORDS:
         return False
-    if any(p.match(text) for p in _NOT_REPORTS):
+    if not_a_report(text):
         return False
     if not text[0].isupper() and _curly_quotes(text)[0] not in _OPENING_QUOTES + '"':
         return False  # a fragment cut from its sentence, or a caption
@@ -644,8 +656,7 @@ def _well_formed(text: str) -> bool:
     if not complete(text):
         return False  # questions, headlines, bylines and cut-off lines
     return not (
-        _BOILERPLATE.search(text)
-        or _CALL_TO_ACTION.search(text)
+        furniture(text)
         or caption(text)
         or placed_scene(text)
     )

@@ -47,6 +47,8 @@ from dossier.summary.scoring import (
     complete,
     content_words,
     dangles,
+    furniture,
+    not_a_report,
     orphan_quote,
     paragraph_openers,
     sentence_case,
@@ -281,11 +283,14 @@ def choose_events(
     for date, gran, _ in ranked:
         if len(out) == n_dates:
             break
+        # the page's furniture names its day ("Letters for publication should be sent to :
+        # letters@guardian.co.uk", under Guardian pages of 2005) but tells nothing of it
         fresh = [
             (s, w)
             for s, w in candidates[(date, gran)]
             if _said(s.text) not in told
             and not _fragment(s.text)
+            and not furniture(s.text)
             and not _retold(set(content_words(s.text)), told_words)
         ]
         events = _pick_sentences(_on_topic(fresh, terms), per_date) if fresh else []
@@ -416,6 +421,9 @@ def _pick_sentences(
         # a question heads a date only when no report does: dropped, it took a headline's
         # words from Timeline17's Egypt (ROUGE-2 .0867 -> .0673)
         + (-1.0 if _QUESTION.search(texts[i]) else 0.0)
+        # nor a line that is no report's ("DODD : With nearly 10,000 families ...", a
+        # transcript; "You ca n't show up AFTER the crisis began ...", a reader to the writer)
+        + (-1.0 if not_a_report(texts[i].lstrip()) else 0.0)
         for i, (_, weight) in enumerate(items)
     ]
     order = sorted(range(len(items)), key=lambda i: -scores[i])

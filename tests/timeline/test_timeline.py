@@ -678,3 +678,22 @@ def test_a_heading_that_ends_on_its_colon_tells_no_date():
     told = sentence("b", 0, "Clean-up crews worked along the Gulf coast on 24 June 2010 : "
                     "beaches in Alabama were closed .", [ref(day)])  # fmt: skip
     assert len(build_timeline([told], n_dates=1)) == 1
+
+
+def test_the_pages_furniture_tells_no_date_and_a_line_no_report_opens_heads_none_it_can_share():
+    """Timeline17: the Guardian's footer under its 2005 pages, a Senate transcript's speaker
+    and a reader answering the writer under the Washington Post's financial crisis pages."""
+    day = D(2008, 9, 22)
+    footer = sentence("a", 0, "War of the Worlds is released on Monday Letters for publication "
+                      "should be sent to : letters@observer.co.uk", [ref(day)])  # fmt: skip
+    assert build_timeline([footer], n_dates=1) == []
+    reader = sentence("b", 0, "You ca n't show up AFTER the crisis began and play Monday-morning "
+                      "quarterback .", [ref(day)])  # fmt: skip
+    speaker = sentence("c", 0, "DODD : With nearly 10,000 families facing foreclosure on Monday "
+                       ", we understand the crisis .", [ref(day)])  # fmt: skip
+    report = sentence("d", 0, "The Treasury asked Congress on Monday for $ 700 billion to end "
+                      "the crisis in the banks .", [ref(day)])  # fmt: skip
+    [entry] = build_timeline([reader, speaker, report], n_dates=1, per_date=1)
+    assert entry.items[0].article == "d"
+    [alone] = build_timeline([speaker], n_dates=1, per_date=1)
+    assert alone.items[0].article == "c"
