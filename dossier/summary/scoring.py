@@ -399,6 +399,12 @@ _CREDIT_LEFT = re.compile(
     r"Photograph\s*:\s*[^.:|/\\]{1,60}?\s*\\?/\s*"
     r"(?:Getty Images|Rex Features|Press Association|White House|[A-Z][\w.&'’-]*)\s+"
 )
+# The end of a parenthesis the sentence splitter cut the sentence inside, when it held only
+# a picture's credit or a clock time: "By Ariana Cubillos -- Associated Press -RRB- President
+# Bush ... warned yesterday", "ET -RRB- Parliamentary speaker Ahmed Fathi Srour tells Nile TV
+# ..." (a live page's "(10:35 a.m. ET)"). Capitalised words, numbers and dashes only: the rest
+# of "USAID -RRB- said on Monday ..." has lost its subject, and stays a fragment.
+_CLOSED_ELSEWHERE = re.compile(r"(?:(?:[A-Z0-9#][^\s()]*|[-–—]{1,2})\s+){0,6}(?:\)|-RRB-)\s+")
 # The time zone of a timestamp the sentence splitter cut after its clock time ("Thursday 11
 # June 2009 18.39 | BST Swine flu has become ...").
 _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
@@ -465,6 +471,12 @@ MAX_RUN_INS = 3
 _PICTURE_CREDIT = re.compile(r"\b(?:image|photo|picture|caption|copyright|credit)s?\b", re.I)
 
 
+def _opens_sentence(opening: str) -> bool:
+    """Whether a sentence can begin with these characters: a capital, or a quotation mark
+    (tokenized "``" too) before one."""
+    return opening[:1].isupper() or opening[:1] in _OPENING_QUOTES + '"' or opening == "``"
+
+
 def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text. Left out: surrounding space;
     at the start a dateline, a share button's label, a choice's buttons, a byline, a picture's
@@ -474,6 +486,9 @@ def trimmed(text: str) -> tuple[int, int]:
     and at the end the closing bracket of a parenthesis opened in an earlier sentence."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
+    residue = _CLOSED_ELSEWHERE.match(text, start)
+    if residue and _opens_sentence(text[residue.end() : residue.end() + 2]):
+        start = residue.end()
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()

@@ -53,6 +53,7 @@ from dossier.summary.scoring import (
     paragraph_openers,
     sentence_case,
     trimmed,
+    unbalanced_brackets,
 )
 
 # An article's first sentences without a date of their own report its publication day.
@@ -333,9 +334,12 @@ def _fragment(text: str) -> bool:
     that ends on '!', 'Monday , the World Heath Organization -LRB-' before the bracket it
     opens, 'BP oil spill : Clean-up efforts along the Gulf coast 24 June 2010 :' before what
     its colon announces), a parenthesis standing alone or a line with a link: it names a date
-    but tells nothing on its own."""
+    but tells nothing on its own. So is what the splitter cut inside a parenthesis: "USAID
+    -RRB- said on Monday that ...", "L -RRB- said on Thursday ." (after a ticker, "(BP.L)")."""
+    start, end = trimmed(text)
     return (
         text.lstrip()[:1].islower()
+        or unbalanced_brackets(text[start:end])
         or text.rstrip().endswith(("(", "-LRB-", ":"))
         or bool(_PARENTHETICAL.fullmatch(text))
         or bool(_LINK.search(text))

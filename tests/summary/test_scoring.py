@@ -363,6 +363,21 @@ def test_news_about_the_web_is_used(text):
             "The polls closed on 5 May 2009 at 14.37 BST",
         ),
         ("Sunday 3 April 2005 02.26 BST", "Sunday 3 April 2005 02.26 BST"),
+        # the end of a parenthesis the splitter cut the sentence inside: a picture's credit or
+        # a live page's clock time (Timeline17: the Washington Post, CNN on Egypt)
+        (
+            "By Ariana Cubillos -- Associated Press -RRB- President Bush warned yesterday "
+            "against cutting U.S. assistance .",
+            "President Bush warned yesterday against cutting U.S. assistance .",
+        ),
+        (
+            "ET -RRB- `` Today belongs to the people of Egypt , '' President Obama said .",
+            "`` Today belongs to the people of Egypt , '' President Obama said .",
+        ),
+        (
+            "USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
+            "USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
+        ),
         (  # the BBC's header (Timeline17, the Michael Jackson story)
             "7 November 2011 Last updated at 21:40 GMT Help Michael Jackson 's former personal "
             "doctor has been found guilty .",

@@ -447,6 +447,15 @@ def test_a_piece_of_a_sentence_tells_no_date():
     # cut before the bracket it opens (Timeline17, Reuters on H1N1)
     opened = sentence("h", 0, "Monday , the World Heath Organization -LRB-", [ref(D(2009, 2, 3))])
     assert build_timeline([opened], n_dates=1) == []
+    # cut inside a parenthesis (Timeline17: the BBC on Haiti, Reuters after "(BP.L)"); what
+    # follows a credit the splitter cut off is whole (the Washington Post)
+    for inside in ("USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
+                   "L -RRB- said on Thursday it stopped the flow of oil into the Gulf ."):
+        assert build_timeline([sentence("i", 0, inside, [ref(D(2009, 2, 3))])], n_dates=1) == []
+    credited = sentence("j", 0, "Evan Vucci - AP -RRB- President Bush announced plans yesterday "
+                        "to host an emergency summit .", [ref(D(2009, 2, 3))])  # fmt: skip
+    [entry] = build_timeline([credited], n_dates=1)
+    assert entry.headline.startswith("President Bush announced")
     # other sites' headlines, each with its age (Timeline17, the BBC on Haiti)
     listed = sentence("f", 0, "Haiti begs for more aid - 11 hrs ago Telegraph West urged to "
                       "write off Haiti 's debt - 17 hrs ago The Scotsman .", [ref(D(2009, 2, 3))])
