@@ -409,12 +409,12 @@ _CLOSED_ELSEWHERE = re.compile(r"(?:(?:[A-Z0-9#][^\s()]*|[-–—]{1,2})\s+){0,6
 # June 2009 18.39 | BST Swine flu has become ...").
 _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\s+")
 # A page's timestamp ("Tuesday 5 May 2009 14.37 BST", "Jun 11, 2009 6:39 PM EDT", tokenized
-# "Tue May 12 , 2009 8:56 am EDT", the BBC's "7 November 2011 Last updated at 21:40 GMT
-# Help", its blogs' "Fergus Walsh | 18:17 UK time , Tuesday , 16 June 2009") ends the page's
-# header; a sentence the scrape ran on from the headline and the standfirst starts after it.
-# Prose never tells the time that way.
+# "Tue May 12 , 2009 8:56 am EDT", Fortune's "February 7 , 2011 : 10:44 AM ET", the BBC's "7
+# November 2011 Last updated at 21:40 GMT Help", its blogs' "Fergus Walsh | 18:17 UK time ,
+# Tuesday , 16 June 2009") ends the page's header; a sentence the scrape ran on from the
+# headline and the standfirst starts after it. Prose never tells the time that way.
 _PAGE_TIMESTAMP = re.compile(
-    r"(?:\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?,)?\s+"
+    r"(?:\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?[,:])?\s+"
     r"(?:Last updated at\s+)?"
     r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?(?:\s+Help)?"
     r"|\b\d{1,2}[.:]\d\d\s+(?:UK time|[A-Z]{2,4})\s*,\s*[A-Z][a-z]+day\s*,\s*"

@@ -378,6 +378,11 @@ def test_news_about_the_web_is_used(text):
             "USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
             "USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
         ),
+        (  # Fortune's (Timeline17, CNN on Egypt)
+            "By Seth Weintraub February 7 , 2011 : 10:44 AM ET Wael Ghonim , Google 's "
+            "executive in Egypt , has been missing for ten days .",
+            "Wael Ghonim , Google 's executive in Egypt , has been missing for ten days .",
+        ),
         (  # the BBC's header (Timeline17, the Michael Jackson story)
             "7 November 2011 Last updated at 21:40 GMT Help Michael Jackson 's former personal "
             "doctor has been found guilty .",
