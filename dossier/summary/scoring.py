@@ -109,7 +109,10 @@ _BOILERPLATE = re.compile(
     r"\b(?:video|clip|photo|graphic|image|gallery|slideshow) (?:above|below)\b|"
     # a broadcast transcript's header: "... Aired January 29, 2011 - 11:00 ET THIS IS A RUSH
     # TRANSCRIPT."
-    r"\brush transcript\b|\bmay not be in its final form\b",
+    r"\brush transcript\b|\bmay not be in its final form\b|"
+    # ... and a radio transcript's footer: "NPR transcripts are created on a rush deadline by
+    # Verb8tm, Inc.", "The authoritative record of NPR’s programming is the audio record."
+    r"\brush deadline\b|\bauthoritative record of\b",
     re.IGNORECASE,
 )
 # A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A

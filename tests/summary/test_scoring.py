@@ -144,6 +144,9 @@ def test_sentences_that_cannot_stand_alone_are_never_used(text):
         # a broadcast transcript's header (Timeline17, CNN on the Egyptian protests)
         "Mubarak Appoints Vice President, New Prime Minister Aired January 29, 2011 - 11:00 ET "
         "THIS IS A RUSH TRANSCRIPT.",
+        # ... and a radio transcript's footer (Multi-News, Juneteenth)
+        "The authoritative record of NPR’s programming is the audio record.",
+        "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor.",
     ],
 )
 def test_web_furniture_is_never_used(text):
