@@ -79,11 +79,11 @@ _DETACHABLE = re.compile(
     re.IGNORECASE,  # the second of a run ("In fact, moreover, ...") is lower-case
 )
 # "Hours later, he retweeted ...", "On Sunday, she urged ...": the subject is a pronoun after
-# an opening phrase.
+# an opening phrase; "As a neurosurgeon, I did not believe ..." too, whoever "I" is.
 # "Allowing for rounding, that only accounts for ...": so is a demonstrative standing for what
 # came before (not one that goes with a noun: "Flowing in every day, these data are ...").
 _LATE_PRONOUN = re.compile(
-    r"[^,]{1,40},\s*(?:(?:he|she|they|it)\b"
+    r"[^,]{1,40},\s*(?:(?:he|she|they|it|we)\b|I\b(?!\.\w)"
     r"|(?:this|that)(?:['’]s\b|\s+(?:is|was|has|had|will|would|can|could|should|may|might|"
     r"must|only|also|just|seems?|means?|meant|accounts?|shows?|makes?|leaves?|comes?|came|"
     r"goes|went|happens?|happened)\b)"

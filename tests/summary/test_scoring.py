@@ -35,6 +35,9 @@ from dossier.summary.scoring import (
         "“For that the strikes on Aleppo must stop,” he maintained.",
         # Multi-News (April Fools): a pronoun subject after an opening phrase
         "Hours later, he retweeted a post about April Fools posts before revealing the prank.",
+        # ... or the writer, or a speaker without the marks (Multi-News: a neurosurgeon's essay)
+        "As a neurosurgeon, I did not believe in the phenomenon of near-death experiences.",
+        "In the end, we decided to keep the bakery open for another month at least.",
         # a turn of a broadcast transcript, and a label of web furniture (Multi-News)
         "LEE: I have no idea, but I'll be trying, and I will keep walking to Washington.",
         "READ ALSO: Who is Danish inventor Peter Madsen and what did he build in Copenhagen?",
@@ -178,6 +181,7 @@ def test_web_furniture_is_never_used(text):
         "Looking ahead, the ministry expects the number of displaced to rise by spring.",
         "Considerable damage was reported in the north of the province on Monday.",
         "Updated figures from the ministry put the number of displaced at 40,000 on Monday.",
+        "In a statement on Monday, I.B.M. said its quarterly revenue had fallen by a tenth.",
         "For more than a decade, the museum has shown the collection to visiting students.",
         "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
         # placed as a caption is, but told in the past or ahead: prose (Timeline17, BP spill)
