@@ -318,6 +318,13 @@ _SENTENCE_END = re.compile(r"(?:\.|!['\"”’])['\"”’)\]]*$")
 # "As for why Khloe was even invited to the White House ...", "... flew into one of five
 # airports in JFK, Newar...": a teaser or a line cut off, not a whole sentence.
 _TRAILING_OFF = re.compile(r"(?:\.\s?\.\s?\.|…)\s*$")
+# A sentence the splitter ended on the abbreviation of a title or a number, the name or the
+# figure in the next one: '"We are investigating this as a crime scene," Indiana State Police
+# Sgt.', "... giving Rih her 20th No.". ("Inc.", "Sr." and "St." may end a sentence.)
+_CUT_AT_ABBREVIATION = re.compile(
+    r"\b(?:Sgt|Lt|Gen|Gens|Col|Capt|Cmdr|Maj|Adm|Cpl|Pvt|Pfc|Spc|Rep|Reps|Sen|Sens|Gov|Atty|"
+    r"Dr|Mr|Mrs|Ms|Prof|Rev|Supt|Det|Insp|No)\.\s*$"
+)
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”»"
 # Opening marks of a quotation proper: "‘" is also an apostrophe, so it is not counted.
@@ -631,7 +638,11 @@ def complete(text: str) -> bool:
     """Whether a line ends as a told sentence does: not a question, a heading, a menu line
     ("Watch The Tonight Show Starring Jimmy Fallon Weeknights 11:35/10:35c") or a line cut
     off."""
-    return bool(_SENTENCE_END.search(text)) and not _TRAILING_OFF.search(text)
+    return (
+        bool(_SENTENCE_END.search(text))
+        and not _TRAILING_OFF.search(text)
+        and not _CUT_AT_ABBREVIATION.search(text)
+    )
 
 
 _BRACKET = re.compile(r"[()]|-LRB-|-RRB-")

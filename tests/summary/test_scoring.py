@@ -72,6 +72,9 @@ from dossier.summary.scoring import (
         "at Pearson Park in Anaheim, Calif., on Saturday, Feb. 27, 2016.",
         # a teaser and a line cut off (Multi-News, the Kardashians; Ebola)
         "As for why Khloe was even invited to the White House ...",
+        # ... and lines the splitter ended on an abbreviation (Multi-News: Delphi, Rihanna)
+        '"We are investigating this as a crime scene," Indiana State Police Sgt.',
+        "Rihanna's recent hit \"Right Now\" topped the dance chart, giving her a 20th No.",
         "All travelers arriving in the U.S. from West Africa must fly into one of five airports "
         "in JFK, Newar...",
         # the page sending its reader elsewhere (Multi-News, babies' naps; chronic pain)
@@ -182,6 +185,8 @@ def test_web_furniture_is_never_used(text):
         "Considerable damage was reported in the north of the province on Monday.",
         "Updated figures from the ministry put the number of displaced at 40,000 on Monday.",
         "In a statement on Monday, I.B.M. said its quarterly revenue had fallen by a tenth.",
+        "The survey and data management partner for the study was Decipher Inc.",
+        "There is a 100 percent chance that he is not in that water, said DeOrr Kunz Sr.",
         "For more than a decade, the museum has shown the collection to visiting students.",
         "Because of the storm, flights out of Denver were cancelled on Tuesday night.",
         # placed as a caption is, but told in the past or ahead: prose (Timeline17, BP spill)
