@@ -129,6 +129,8 @@ def test_sentences_that_cannot_stand_alone_are_never_used(text):
         "center.",
         'Shop or log into your account to "Skip the Month" by the 5th of the month and you '
         "won't be charged.",
+        # (Multi-News, Tiger Woods)
+        "Please choose a community from the navigation at the top of this page.",
         # a fundraising page urging its reader (Multi-News, the Oregon bakery)
         "Let's help the Kleins through this hard time as they fight for religious freedom.",
         # the page's layout (Multi-News: a syndrome charity's page, a talk show's clip)
