@@ -444,9 +444,10 @@ _PAGE_TIMESTAMP_END = re.compile(
 # pandemic of 1918 The current swine flu outbreak is ...", "Trial of Michael Jackson 's doctor
 # to begin in America The trial of ...", "Treating the victims of the Haiti earthquake Between
 # 100,000 and 200,000 people ...", "Haiti earthquake : Your stories Wednesday 13 January It is
-# feared ..."). What comes after is the sentence.
+# feared ...", a caption's "... the worst to hit Haiti in 200 years There are reports ...").
+# What comes after is the sentence.
 _RUN_IN_HEADING = re.compile(
-    r"(?:[^\s.!?;,\"“”]+\s+){0,11}?[A-Za-z0-9)]+\s+(?=(?:The|This|It|In|When|After)\s+[a-z]"
+    r"(?:[^\s.!?;,\"“”]+\s+){0,11}?[A-Za-z0-9)]+\s+(?=(?:The|This|It|There|In|When|After)\s+[a-z]"
     r"|(?:Between|More than|Up to|At least|Nearly|Almost)\s+\d)"
 )
 # A caption or headline run into the sentence it stands over, longer than a heading: a

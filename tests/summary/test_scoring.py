@@ -452,6 +452,11 @@ def test_news_about_the_web_is_used(text):
             "The film is so violent `` it makes A Clockwork Orange look like a Disney video '' .",
         ),
         (
+            "The earthquake is the worst to hit Haiti in 200 years There are reports of a "
+            "substantial number of deaths in Haiti .",
+            "There are reports of a substantial number of deaths in Haiti .",
+        ),
+        (
             "Treating the victims of the Haiti earthquake Between 100,000 and 200,000 people may "
             "have died in the earthquake .",
             "Between 100,000 and 200,000 people may have died in the earthquake .",
