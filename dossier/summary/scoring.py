@@ -397,6 +397,8 @@ _PRONOUN_SPEAKER = re.compile(
 # A share button's label run into the first sentence ("Email This Even at 88, Betty White
 # ...").
 _SHARE_WIDGET = re.compile(r"(?:Email|Print|Share|Tweet) This\s+")
+# A live page's label ("Live blog : The WHO has raised its pandemic alert level ...").
+_LIVE_LABEL = re.compile(r"Live(?: blog| updates?| text)?\s*:\s+")
 # A choice's buttons left of a question the cleaner took out ("Would you like to make this
 # your default edition? YES | NO Egyptian President Hosni Mubarak stepped down ...").
 # The splitter may cut after the first button ("YES |"), leaving "NO Egyptian President ...".
@@ -504,7 +506,7 @@ def trimmed(text: str) -> tuple[int, int]:
     dateline = _DATELINE.match(text, start)
     if dateline and text[dateline.end() : dateline.end() + 1].isupper():
         start = dateline.end()
-    for furniture in (_SHARE_WIDGET, _CHOICE_BUTTONS, _BYLINE, _CREDIT_LEFT):
+    for furniture in (_SHARE_WIDGET, _LIVE_LABEL, _CHOICE_BUTTONS, _BYLINE, _CREDIT_LEFT):
         widget = furniture.match(text, start)
         if widget and text[widget.end() : widget.end() + 1].isupper():
             start = widget.end()
@@ -598,6 +600,12 @@ _TO_THE_READER = re.compile(
 _EDITORS_NOTE = re.compile(
     r"(?:Update|Updated|Correction|Clarification|Editor['’]s note|Note)\s*:", re.IGNORECASE
 )
+# A live page's listing or description ("As it happened : Haiti earthquake 15 Jan Live coverage
+# following Tuesday 's earthquake ...", "Live coverage of the trial of Michael Jackson 's
+# personal physician ...").
+_LIVE_PAGE = re.compile(
+    r"As it happened\s*:|Live (?:coverage|updates|text commentary) (?:of|on|from|following)\b"
+)
 # The page sending its reader elsewhere: "Visit Harvard Medical School's Healthy Sleep website
 # for more about sleep ...", "For more about chronic pain, visit the U.S. National Library of
 # Medicine."
@@ -624,7 +632,8 @@ _PROMOTION = re.compile(
 
 
 # Openings of lines that are not a report's: a broadcast script, the writer or the page
-# speaking to the reader, a review's credits, a note on the story itself.
+# speaking to the reader, a review's credits, a note on the story itself, a live page's
+# listing.
 _NOT_REPORTS = (
     _TRANSCRIPT_TURN,
     _EXHORTATION,
@@ -633,6 +642,7 @@ _NOT_REPORTS = (
     _CREDITS,
     _TO_THE_READER,
     _EDITORS_NOTE,
+    _LIVE_PAGE,
 )
 
 

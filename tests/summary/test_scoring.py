@@ -95,6 +95,10 @@ from dossier.summary.scoring import (
         "If you are looking for an older news story, it may no longer be here.",
         "Free archives of stories are maintained on our site for one month.",
         "Correction: An earlier version of this story said that an email was sent to HQ.",
+        # a live page's listing (Timeline17: the BBC on Haiti, on Michael Jackson's doctor)
+        "As it happened : Haiti earthquake 15 Jan Live coverage following Tuesday 's earthquake "
+        "in Haiti , in which tens of thousands are feared to have been killed .",
+        "Live coverage of the trial of Michael Jackson 's personal physician , Conrad Murray .",
         # a film review's credits (Multi-News, Evil Dead)
         "Produced by Rob Tapert, Sam Raimi, Bruce Campbell and Grant Curtis.",
         # a preposition whose object is what came before (Multi-News, Keurig)
@@ -391,6 +395,10 @@ def test_news_about_the_web_is_used(text):
         (
             "USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
             "USAID -RRB- said on Monday that American teams had pulled 10 people alive .",
+        ),
+        (  # a live page's label (Timeline17, the Guardian on swine flu)
+            "Live blog : The WHO has raised its pandemic alert level as Mexico is shut down .",
+            "The WHO has raised its pandemic alert level as Mexico is shut down .",
         ),
         (  # Fortune's (Timeline17, CNN on Egypt)
             "By Seth Weintraub February 7 , 2011 : 10:44 AM ET Wael Ghonim , Google 's "
