@@ -99,9 +99,13 @@ _CONNECTIVE = re.compile(
     r"Indeed|Besides|In addition|At the same time)\b\s*,?\s*"
 )
 # A sentence that opens on the writer ("I was watching the BBC London TV morning program
-# today ...", a reader's story; a columnist's "I am bewildered by ...") tells of them, not of
-# the story's events: it heads a date only when no report does.
-_FIRST_PERSON = re.compile(r"(?:I|I'm|I 'm|I've|I 've|My|We|We're|We 're|Our)\b(?![.'’]\w)")
+# today ...", a reader's story; a columnist's "I am bewildered by ..."), or has them for subject
+# after an opening phrase or two ("Last Wednesday , after the earthquake , I decided to go to
+# Haiti ."), tells of them, not of the story's events: it heads a date only when no report does.
+_FIRST_PERSON = re.compile(
+    r"(?:I|I'm|I 'm|I've|I 've|My|We|We're|We 're|Our)\b(?![.'’]\w)"
+    r"|(?![`'\"“‘])(?:[^,]{1,60},\s*){1,2}(?:I|I'm|I 'm|I've|I 've|we|we're|we 're)\b(?![.'’]\w)"
+)
 _PERSONAL_PRONOUN = re.compile(r"(?:He|She)\b")  # what the actors stage resolves
 # An embedded post is a paragraph that signs off with its author's handle and its posting
 # date ("— Ryan Seacrest (@RyanSeacrest) February 27, 2017", "A post shared by ...

@@ -660,6 +660,12 @@ def test_a_reader_telling_of_themselves_heads_a_date_only_when_no_report_does():
     assert entry.items[0].article == "b"
     [alone] = build_timeline([reader], n_dates=1, per_date=1)
     assert alone.items[0].article == "a"
+    # ... and one who is the subject after an opening phrase or two (the Haiti story built
+    # whole)
+    later = sentence("c", 0, "Last Wednesday , after the earthquake , I decided to fly out to "
+                     "Port-au-Prince .", [ref(day)])  # fmt: skip
+    [entry] = build_timeline([later, report], n_dates=1, per_date=1)
+    assert entry.items[0].article == "b"
 
 
 def test_a_question_heads_a_date_only_when_no_report_does():
