@@ -692,6 +692,8 @@ class Resolver:
             if cluster.kind == "country":
                 continue
             for form in [canonical_name(cluster), *cluster.names]:
+                if not org_key(form):
+                    continue  # "Mr", "The": no name to find anyone by
                 by_name.setdefault(org_key(form), ids[cluster.key])
                 if not acronym(form) and len(org_key(form).split()) >= 2:
                     by_name.setdefault(initials(form).lower(), ids[cluster.key])
@@ -751,9 +753,9 @@ def _short_forms(keys: Iterable[str]) -> dict[str, str]:
     full: dict[str, set[str]] = defaultdict(set)
     keys = set(keys)
     for key in keys:
-        *rest, tail = key.split()
-        if rest and tail in GENERIC_TAILS:
-            full[" ".join(rest)].add(key)
+        parts = key.split()  # none for a name of function words only
+        if len(parts) > 1 and parts[-1] in GENERIC_TAILS:
+            full[" ".join(parts[:-1])].add(key)
     return {
         short: next(iter(named))
         for short, named in full.items()
