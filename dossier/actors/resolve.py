@@ -692,10 +692,11 @@ class Resolver:
             if cluster.kind == "country":
                 continue
             for form in [canonical_name(cluster), *cluster.names]:
-                if not org_key(form):
-                    continue  # "Mr", "The": no name to find anyone by
-                by_name.setdefault(org_key(form), ids[cluster.key])
-                if not acronym(form) and len(org_key(form).split()) >= 2:
+                key = org_key(form)
+                if not key:
+                    continue  # "Mr", "The", a name in another script: nothing to find it by
+                by_name.setdefault(key, ids[cluster.key])
+                if not acronym(form) and len(key.split()) >= 2:
                     by_name.setdefault(initials(form).lower(), ids[cluster.key])
         actors: list[Actor] = []
         for cluster in ordered:

@@ -426,10 +426,12 @@ _TIME_ZONE_LEFT = re.compile(r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|P
 # November 2011 Last updated at 21:40 GMT Help", its blogs' "Fergus Walsh | 18:17 UK time ,
 # Tuesday , 16 June 2009") ends the page's header; a sentence the scrape ran on from the
 # headline and the standfirst starts after it. Prose never tells the time that way.
+_HEADER_DAY = (
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?[,:])?\s+"
+)
+_HEADER_CLOCK = r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?"
 _PAGE_TIMESTAMP = re.compile(
-    r"(?:\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?[,:])?\s+"
-    r"(?:Last updated at\s+)?"
-    r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?(?:\s+Help)?"
+    rf"(?:\b{_HEADER_DAY}(?:Last updated at\s+)?{_HEADER_CLOCK}(?:\s+Help)?"
     r"|\b\d{1,2}[.:]\d\d\s+(?:UK time|[A-Z]{2,4})\s*,\s*[A-Z][a-z]+day\s*,\s*"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+(?=[A-Z“\"])"
 )
@@ -437,9 +439,7 @@ _PAGE_TIMESTAMP = re.compile(
 # page's timestamp ("Iraq Survey Group concludes dictator destroyed weapons years before
 # invasion Thursday 13 January 2005 03.10 GMT", the Guardian), the lead in the next sentence.
 _PAGE_TIMESTAMP_END = re.compile(
-    r"\s+(?:[A-Z][a-z]+day\s*,?\s+)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2} ?,)\s+\d{4}(?: ?,)?\s+"
-    r"\d{1,2}[.:]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$"
+    rf"\s+(?:[A-Z][a-z]+day\s*,?\s+)?{_HEADER_DAY}{_HEADER_CLOCK}$"
 )
 # A heading run into the sentence it heads: a function word with a capital, then a lower-case
 # word or a number, right after a word or a number, no punctuation between ("The influenza
@@ -493,11 +493,13 @@ def _opens_sentence(opening: str) -> bool:
 
 def trimmed(text: str) -> tuple[int, int]:
     """The (start, end) of what a sentence says within its text. Left out: surrounding space;
-    at the start a dateline, a share button's label, a choice's buttons, a byline, a picture's
+    at the start the end of a parenthesis that held only a credit or a clock time, a dateline,
+    a share button's label, a live page's label, a choice's buttons, a byline, a picture's
     credit, the page's header up to its timestamp, a timestamp's time zone and the headings
-    and captions run into the sentence; a closing quotation mark at the start and an opening
-    one at the end (the sentence splitter puts those on the wrong side of a sentence break),
-    and at the end the closing bracket of a parenthesis opened in an earlier sentence."""
+    and captions run into the sentence; at the end the timestamp of a header that is the whole
+    sentence; a closing quotation mark at the start and an opening one at the end (the
+    sentence splitter puts those on the wrong side of a sentence break), and at the end the
+    closing bracket of a parenthesis opened in an earlier sentence."""
     start = len(text) - len(text.lstrip(_BLANK))
     end = max(start, len(text.rstrip(_BLANK)))
     residue = _CLOSED_ELSEWHERE.match(text, start)

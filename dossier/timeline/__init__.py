@@ -344,7 +344,7 @@ def _fragment(text: str) -> bool:
     return (
         text.lstrip()[:1].islower()
         or unbalanced_brackets(text[start:end])
-        or text.rstrip().endswith(("(", "-LRB-", ":"))
+        or text.rstrip().endswith(":")
         or bool(_PARENTHETICAL.fullmatch(text))
         or bool(_LINK.search(text))
     )
