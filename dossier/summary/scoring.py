@@ -113,7 +113,10 @@ _BOILERPLATE = re.compile(
     r"\brush transcript\b|\bmay not be in its final form\b|"
     # ... and a radio transcript's footer: "NPR transcripts are created on a rush deadline by
     # Verb8tm, Inc.", "The authoritative record of NPR’s programming is the audio record."
-    r"\brush deadline\b|\bauthoritative record of\b",
+    r"\brush deadline\b|\bauthoritative record of\b|"
+    # ... and a paper's note on its print edition and its feed: "A version appeared on p4 of the
+    # Main section section of the Guardian", "Follow all the top stories of the day on Twitter"
+    r"\bappeared (?:on|in) p(?:age)?\s?\d+ of\b|\bfollow all the top stories\b",
     re.IGNORECASE,
 )
 # A photo caption ("FILE - In this Feb. 11, 2007, file photo, Stormy Daniels arrives ...", "A

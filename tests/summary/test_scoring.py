@@ -158,6 +158,9 @@ def test_sentences_that_cannot_stand_alone_are_never_used(text):
         "THIS IS A RUSH TRANSCRIPT.",
         # ... and a radio transcript's footer (Multi-News, Juneteenth)
         "The authoritative record of NPR’s programming is the audio record.",
+        # ... and a paper's notes on its print edition and its feed (Timeline17, the Guardian)
+        "A version appeared on p4 of the Main section section of the Guardian on Monday.",
+        "Follow all the top stories of the day on Twitter with the Guardian 's world news team .",
         "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor.",
     ],
 )
