@@ -648,6 +648,12 @@ def test_an_undated_articles_lead_is_not_dated_by_the_day_inferred_for_it():
     assert [e.date for e in build_timeline(dated, n_dates=2)] == ["2016-06-30"]
 
 
+def _heading_article(sentences: list[DatedSentence]) -> str:
+    """The article of the sentence that heads the one date these sentences tell."""
+    [entry] = build_timeline(sentences, n_dates=1, per_date=1)
+    return entry.items[0].article
+
+
 def test_a_reader_telling_of_themselves_heads_a_date_only_when_no_report_does():
     """Timeline17's BBC Haiti pages carry readers' stories ("I am organising a meeting with
     him, meanwhile I'm planning to go back to Haiti on Wednesday ...") beside the news."""
@@ -656,16 +662,13 @@ def test_a_reader_telling_of_themselves_heads_a_date_only_when_no_report_does():
                       "Port-au-Prince on Wednesday .", [ref(day)])  # fmt: skip
     report = sentence("b", 0, "The US Geological Survey said Wednesday 's tremor was centred "
                       "35 miles north-west of the capital .", [ref(day)])  # fmt: skip
-    [entry] = build_timeline([reader, report], n_dates=1, per_date=1)
-    assert entry.items[0].article == "b"
-    [alone] = build_timeline([reader], n_dates=1, per_date=1)
-    assert alone.items[0].article == "a"
+    assert _heading_article([reader, report]) == "b"
+    assert _heading_article([reader]) == "a"
     # ... and one who is the subject after an opening phrase or two (the Haiti story built
     # whole)
     later = sentence("c", 0, "Last Wednesday , after the earthquake , I decided to fly out to "
                      "Port-au-Prince .", [ref(day)])  # fmt: skip
-    [entry] = build_timeline([later, report], n_dates=1, per_date=1)
-    assert entry.items[0].article == "b"
+    assert _heading_article([later, report]) == "b"
 
 
 def test_a_question_heads_a_date_only_when_no_report_does():
@@ -677,10 +680,8 @@ def test_a_question_heads_a_date_only_when_no_report_does():
                      [ref(day)])  # fmt: skip
     report = sentence("b", 0, "CIA Director Leon Panetta said Thursday that he assumes Hosni "
                       "Mubarak will hand over more power .", [ref(day)])  # fmt: skip
-    [entry] = build_timeline([question, asked, report], n_dates=1, per_date=1)
-    assert entry.items[0].article == "b"
-    [alone] = build_timeline([question], n_dates=1, per_date=1)
-    assert alone.items[0].article == "a"
+    assert _heading_article([question, asked, report]) == "b"
+    assert _heading_article([question]) == "a"
 
 
 def test_a_heading_that_ends_on_its_colon_tells_no_date():
@@ -708,7 +709,5 @@ def test_the_pages_furniture_tells_no_date_and_a_line_no_report_opens_heads_none
                        ", we understand the crisis .", [ref(day)])  # fmt: skip
     report = sentence("d", 0, "The Treasury asked Congress on Monday for $ 700 billion to end "
                       "the crisis in the banks .", [ref(day)])  # fmt: skip
-    [entry] = build_timeline([reader, speaker, report], n_dates=1, per_date=1)
-    assert entry.items[0].article == "d"
-    [alone] = build_timeline([speaker], n_dates=1, per_date=1)
-    assert alone.items[0].article == "c"
+    assert _heading_article([reader, speaker, report]) == "d"
+    assert _heading_article([speaker]) == "c"
