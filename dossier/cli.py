@@ -353,7 +353,7 @@ def eval_actors(data: Path | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N gold rows.")
 def eval_times(as_json: bool, limit: int | None) -> None:
-    """Time normalization accuracy (value + granularity) on 205 hand-checked expressions from
+    """Time normalization accuracy (value + granularity) on 217 hand-checked expressions from
     the seeds, Timeline17 and Multi-News, next to dateparser."""
     from dossier.evaluate.times import evaluate_times, format_table
 

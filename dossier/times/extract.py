@@ -25,6 +25,8 @@ from dossier.times.normalize import (
     dated_noun,
     describes_a_noun,
     first_day,
+    granularity_of,
+    leading_hedge,
     readings,
     tense_direction,
 )
@@ -53,6 +55,9 @@ class TimeFinding(BaseModel):
     # as the sentence tells it.
     noun_start: int | None = None
     noun_end: int | None = None
+    # "September that year", "later that day": the value with the part the narrative named
+    # before left as X ("XXXX-09", "XXXX-XX-XX"), which `resolve_anaphora` fills in.
+    in_time_before: str | None = None
 
 
 # A phrase keeps the closing mark of a quotation or bracket it holds.
@@ -75,7 +80,21 @@ def resolve_anaphora(
     next one's anchor, resolved or not."""
     resolved: list[TimeFinding] = []
     anchor: TimeFinding | None = None
+    # The time named last, a span's end included ("until Feb. 19, 1980 ... Jan. 7 of that
+    # year"): what "that year" and "the same day" are in.
+    named: TimeFinding | None = None
     for finding in sorted(findings, key=lambda f: f.start):
+        if finding.in_time_before is not None:
+            near = named if named and finding.start - named.end <= ANCHOR_REACH else None
+            finding = _in_time_before(finding, finding.in_time_before, near)
+            anchor = named = finding
+            resolved.append(finding)
+            continue
+        names_a_time = finding.type in {"exact", "approximate", "range"} and bool(
+            finding.value or finding.value_end
+        )
+        if names_a_time or (finding.type == "unresolved" and finding.relative):
+            named = finding
         if counts_from_event(text, finding.start, finding.end):
             resolved.append(
                 finding.model_copy(
@@ -109,6 +128,52 @@ def resolve_anaphora(
             anchor = finding  # a date the article gives but we cannot place: count from it
         resolved.append(finding)
     return resolved
+
+
+def _in_time_before(finding: TimeFinding, known: str, anchor: TimeFinding | None) -> TimeFinding:
+    """`finding` ("September that year", `known` "XXXX-09") in the time `anchor` names; the
+    anchor must name the unknown part (a day for "the same day", a year at least for "that
+    year"), and a span must name one ("from 2004 to 2006 ... that year" names none)."""
+    unknown = len(known[: len(known) - len(known.lstrip("X-"))].rstrip("-"))
+    values = [v for v in (anchor.value, anchor.value_end) if v] if anchor is not None else []
+    parts = {v[:unknown] for v in values}
+    if (
+        anchor is None
+        or not values
+        or len(parts) != 1
+        or not all(len(v) >= unknown and v[:4].isdigit() for v in values)
+    ):
+        return finding.model_copy(
+            update={
+                "value": None,
+                "value_end": None,
+                "type": "unresolved",
+                "relative": False,
+                "reason": "in a time named before it that the article does not give",
+            }
+        )
+    value = parts.pop() + known[unknown:]
+    granularity = granularity_of(value)
+    if granularity is None or (granularity == "day" and first_day(value) is None):
+        return finding.model_copy(
+            update={
+                "value": None,
+                "type": "unresolved",
+                "relative": False,
+                "reason": f"no such day in the time named before it, '{anchor.text}'",
+            }
+        )
+    hedged = anchor.type == "approximate" or leading_hedge(finding.text)
+    return finding.model_copy(
+        update={
+            "value": value,
+            "value_end": None,
+            "granularity": granularity,
+            "type": "approximate" if hedged else "exact",
+            "relative": False,
+            "reason": f"in the time named before it, '{anchor.text}'",
+        }
+    )
 
 
 def _counted(
@@ -211,6 +276,17 @@ def _direction_finder(sent: Span):
     return direction_at
 
 
+def _that_finder(sent: Span):
+    def determined_by_that(start: int, end: int) -> bool:
+        tokens = _tokens(sent, start, end)
+        if not tokens or tokens[0].i == sent.start:
+            return False
+        before = tokens[0].nbor(-1)
+        return before.lower_ == "that" and before.dep_ == "det" and before.head in tokens
+
+    return determined_by_that
+
+
 class TimeExtractor:
     name = "times"
 
@@ -239,9 +315,16 @@ class TimeExtractor:
                 return None
             return sentence_finder(window_start + start, window_start + end)
 
+        that_finder = _that_finder(sent) if doc.parsed else None
+
+        def determined_by_that(start: int, end: int) -> bool:
+            if that_finder is None:
+                return False
+            return that_finder(window_start + start, window_start + end)
+
         base = offset + sent.start_char + window_start
         found = []
-        for reading in readings(text, reference, finder):
+        for reading in readings(text, reference, finder, determined_by_that):
             direction = finder(reading.start, reading.end)
             tokens = (
                 _tokens(sent, window_start + reading.start, window_start + reading.end)
@@ -268,6 +351,7 @@ class TimeExtractor:
                     describes_noun=describes_a_noun(tokens),
                     noun_start=offset + phrase[0] if phrase else None,
                     noun_end=offset + phrase[1] if phrase else None,
+                    in_time_before=reading.in_time_before,
                 )
             )
         return found

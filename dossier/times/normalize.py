@@ -97,6 +97,13 @@ def _first_name(surface: str, before: str, after: str) -> bool:
     )
 
 
+def leading_hedge(surface: str) -> bool:
+    """Whether an expression opens on a hedge ("early June that year", not "Later that
+    year")."""
+    hedge = _LEADING_HEDGE.match(surface)
+    return hedge is not None and not hedge.group()[-1:].isalnum()
+
+
 @dataclass
 class Reading:
     start: int  # offsets into the text that was parsed
@@ -108,6 +115,9 @@ class Reading:
     type: str
     reason: str
     relative: bool = False
+    # Set when the year (month, day) is the one the narrative named before ("September that
+    # year"): the value with that part left as X ("XXXX-09"), filled in from the earlier time.
+    in_time_before: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -191,9 +201,12 @@ def readings(
     text: str,
     reference: dt.date | None,
     direction_at: Any = None,
+    determined_by_that: Any = None,
 ) -> list[Reading]:
     """Every temporal expression in `text`, resolved against `reference` (a publication
-    date). `direction_at(start, end)` gives the tense around a span, when known."""
+    date). `direction_at(start, end)` gives the tense around a span, when known;
+    `determined_by_that(start, end)` whether the word before it is a "that" that determines
+    it ("visited that June", not "said that June was the wettest")."""
     base = reference or dt.date(2000, 7, 1)
     found: list[Reading] = []
     links = [m.span() for m in _LINK.finditer(text)]
@@ -219,6 +232,7 @@ def readings(
         reading = _reading(result, surface, start, end, reference, direction, text)
         if reading is not None:
             found.append(reading)
+    found = _in_time_named_before(found, text, determined_by_that)
     if reference is None:
         _mark_relative(found)
     found.extend(_pattern_readings(text, found))
@@ -270,6 +284,108 @@ def _year_named_after(found: list[Reading], text: str, reference: dt.date | None
         nearest = f"{year:04d}-{month:02d}"
         found = _replace(found, text, match, nearest, "month", reference, "nearest such month")
     return sorted(found, key=lambda r: r.start)
+
+
+# "September that year", "June 10 of the same year", "that June", "later that year", "the
+# same day": a time told by the one the narrative named before it ("invaded in January 2003
+# ... demobilised in September that year"), not by the writing's date. The recognizer reads
+# the month against the publication date and "that year" not at all. "That day" alone is
+# left out: as often as not it is a day the text never dates ("the violent images of that
+# day", "can't wait for that day"); so is "the same month last year", and "the same day the
+# government fell", counted from an event.
+_THAT_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b(?![-\w])", re.I)
+_THAT_TIME = re.compile(
+    r"\b(?P<later>(?:later|earlier)\s+(?:in\s+|on\s+)?)?(?P<which>that|the\s+same)\s+"
+    r"(?P<same>same\s+)?(?P<unit>year|month|day)\b(?![-\w])"
+    r"(?!\s+(?:as|when|that|of|last|next|this|a|an|the|in|before|after)\b)",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
+    r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b)?"
+)
+# Between two days or months of one year: "on 15 October and 9 November that year".
+_JOINED = re.compile(r"\s*(?:,|and|or|to|-|–)\s*(?:and\s+|on\s+)?")
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.IGNORECASE)
+_UNKNOWN_PART = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX"}
+_HAS_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def _without_year(reading: Reading) -> str | None:
+    """The month or day a reading names without its year, the year left as X: "XXXX-09" for
+    "September", "XXXX-06-10" for "June 10"; None for anything else."""
+    if reading.type not in {"exact", "approximate", "unresolved"} or _HAS_YEAR.search(reading.text):
+        return None
+    named = _MONTH_DAY.search(reading.text)
+    if named is None:
+        return None
+    day = named["day"] or named["day_after"]
+    month = _month_number(named["month"])
+    if day is None:
+        return f"XXXX-{month:02d}"
+    if not 1 <= int(day) <= calendar.monthrange(2000, month)[1]:
+        return None
+    return f"XXXX-{month:02d}-{int(day):02d}"
+
+
+def _in_time_named_before(
+    found: list[Reading], text: str, determined_by_that: Any = None
+) -> list[Reading]:
+    """The readings with a month or day named as in the year told before ("September that
+    year", "that June", "15 October and 9 November that year") left for that year to fill
+    in, and "later that year", "the same day" added, to be filled in from the time told
+    before."""
+    out = sorted(found, key=lambda r: r.start)
+    for k in range(len(out) - 1, -1, -1):
+        reading = out[k]
+        known = _without_year(reading)
+        if known is None:
+            continue
+        after = _THAT_YEAR_AFTER.match(text, reading.end)
+        start, end = reading.start, after.end() if after else reading.end
+        later = out[k + 1] if k + 1 < len(out) else None
+        joined = (
+            later is not None
+            and later.in_time_before is not None
+            and _JOINED.fullmatch(text, reading.end, later.start) is not None
+        )
+        if not after and not joined and determined_by_that and determined_by_that(start, end):
+            start = _THAT_BEFORE.search(text, 0, start).start()  # type: ignore[union-attr]
+        if (start, end) == (reading.start, reading.end) and not joined:
+            continue
+        out[k] = Reading(
+            start,
+            end,
+            text[start:end],
+            None,
+            None,
+            "day" if known.count("-") == 2 else "month",
+            "unresolved",
+            "in the year named before it, which the article does not give",
+            in_time_before=known,
+        )
+    for match in _THAT_TIME.finditer(text):
+        if any(r.start < match.end() and match.start() < r.end for r in out):
+            continue
+        unit = match["unit"].lower()
+        that = match["which"].lower() == "that"
+        if unit == "day" and that and not (match["later"] or match["same"]):
+            continue  # "that day" alone
+        if that and determined_by_that and not determined_by_that(*match.span("unit")):
+            continue  # "said that year after year ...": the conjunction
+        out.append(
+            Reading(
+                *match.span(),
+                match.group(),
+                None,
+                None,
+                unit,
+                "unresolved",
+                f"the {unit} named before it, which the article does not give",
+                in_time_before=_UNKNOWN_PART[unit],
+            )
+        )
+    return sorted(out, key=lambda r: r.start)
 
 
 def _month_number(name: str) -> int:

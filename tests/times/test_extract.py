@@ -202,3 +202,101 @@ def test_the_extractor_gives_the_phrase_of_the_noun_a_time_dates():
         "a September 15 accord between Russia, Turkey and Iran"
     )
     assert not found["Thursday"].describes_noun and found["Thursday"].noun_start is None
+
+
+def _before(text: str, expression: str, known: str) -> TimeFinding:
+    return _found(text, expression, in_time_before=known)
+
+
+def test_a_month_that_year_takes_the_year_named_before():
+    # IraqWar_guardian, published 2005-11-14: read as September 2005
+    text = (
+        "He was mobilised for the invasion of Iraq in January 2003 , and demobilised in "
+        "September that year . Later that month he left the army ."
+    )
+    found = _resolved(
+        text,
+        [
+            _found(text, "January 2003", value="2003-01", granularity="month", type="exact"),
+            _before(text, "September that year", "XXXX-09"),
+            _before(text, "Later that month", "XXXX-XX"),
+        ],
+        dt.date(2005, 11, 14),
+    )
+    september = found["September that year"]
+    assert (september.value, september.granularity, september.type) == ("2003-09", "month", "exact")
+    assert "'January 2003'" in september.reason and not september.relative
+    # and it is the narrative's time now
+    assert found["Later that month"].value == "2003-09"
+
+
+def test_the_same_day_needs_a_day_named_before():
+    text = "In 2003 the inspectors reported . On the same day , the council met ."
+    found = _resolved(
+        text,
+        [
+            _found(text, "2003", value="2003", granularity="year", type="exact"),
+            _before(text, "the same day", "XXXX-XX-XX"),
+        ],
+    )
+    assert (found["the same day"].value, found["the same day"].type) == (None, "unresolved")
+
+
+def test_that_year_takes_the_end_a_span_names_but_not_a_span_of_years():
+    # Finan_washingtonpost: "until Feb. 19 , 1980 , and ... until Jan. 7 of that year"
+    text = "He did not sue until Feb. 19 , 1980 , and they lived together until Jan. 7 of that year"
+    found = _resolved(
+        text,
+        [
+            _found(text, "until Feb. 19 , 1980", value_end="1980-02-19", granularity="day",
+                   type="range"),
+            _before(text, "until Jan. 7 of that year", "XXXX-01-07"),
+        ],
+    )  # fmt: skip
+    assert found["until Jan. 7 of that year"].value == "1980-01-07"
+    text = "Subprime lending peaked from 2004 to 2006 . Firms made most of the loans that year ."
+    found = _resolved(
+        text,
+        [
+            _found(text, "from 2004 to 2006", value="2004", value_end="2006", granularity="year",
+                   type="range"),
+            _before(text, "that year", "XXXX"),
+        ],
+    )  # fmt: skip
+    assert found["that year"].type == "unresolved"
+
+
+def test_that_year_with_nothing_named_before_in_reach_is_unresolved():
+    text = "It happened in 1998 ." + " A sentence ." * (ANCHOR_REACH // 12 + 1) + " That year ."
+    found = _resolved(
+        text,
+        [
+            _found(text, "1998", value="1998", granularity="year", type="exact"),
+            _before(text, "That year", "XXXX"),
+        ],
+        dt.date(2005, 1, 1),
+    )
+    assert found["That year"].value is None and not found["That year"].relative
+
+
+@pytest.mark.slow
+def test_the_extractor_reads_that_june_but_not_said_that_june():
+    """IraqWar_guardian: "established ... in April 2003, and damage was already visible when
+    Dr Curtis first visited part of the site that June" was read as June 2004."""
+    from dossier.analysis import ArticleDoc
+    from dossier.annotate import load_pipeline
+    from dossier.model import Article
+    from dossier.times.extract import TimeExtractor
+
+    text = (
+        "The camp was established by the American forces in April 2003 , and damage was "
+        "already visible when Dr Curtis first visited part of the site that June . "
+        "Forecasters said that June was the wettest month on record ."
+    )
+    article = Article(
+        id="a", path="a", format="text", language="en", text=text, published=dt.date(2005, 1, 15)
+    )
+    found = [f for f in TimeExtractor()(ArticleDoc(article, [(0, load_pipeline()(text))]))]
+    visited, said = [f for f in found if "June" in f.text]
+    assert (visited.text, visited.value) == ("that June", "2003-06")
+    assert said.text == "June" and said.value != "2003-06"

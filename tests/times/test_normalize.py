@@ -353,3 +353,64 @@ def test_a_time_set_before_a_noun_dates_that_noun():
     assert noun("Rebels attacked on Monday morning.", "Monday") is None
     assert noun("Sunday's vote was peaceful.", "Sunday") is None
     assert noun("Officials met on Monday to discuss the crisis.", "Monday") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "known"),
+    [
+        # IraqWar_guardian: "mobilised ... in January 2003 , and demobilised in September
+        # that year", read as September 2005 from the publication date
+        ("and demobilised in September that year .", "September that year", "XXXX-09"),
+        # H1N1_reuters: SARS "a pandemic in March 2003 . By June of that year , ..."
+        ("By June of that year , it had lifted an advisory .", "By June of that year", "XXXX-06"),
+        ("ratified on June 10 of the same year .", "June 10 of the same year", "XXXX-06-10"),
+    ],
+)
+def test_a_month_in_the_year_named_before_waits_for_that_year(text, expression, known):
+    found = _one(text, dt.date(2005, 11, 14), "past")
+    assert (found.text, found.value, found.in_time_before) == (expression, None, known)
+
+
+def test_days_joined_before_that_year_are_both_in_it():
+    # bpoil_guardian: "Straw was lobbied on 15 October and 9 November that year", the year
+    # being 2007, named two sentences before
+    found = readings(
+        "Straw was lobbied on 15 October and 9 November that year by Sir Mark Allen .",
+        dt.date(2010, 7, 15),
+    )
+    assert [(r.text, r.in_time_before) for r in found] == [
+        ("15 October", "XXXX-10-15"),
+        ("9 November that year", "XXXX-11-09"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "known"),
+    [
+        ("North American carriers saw traffic fall by 3.7 percent that year .", "that year",
+         "XXXX"),
+        ("Earlier that month , Duelfer had handed me a paper .", "Earlier that month",
+         "XXXX-XX"),
+        ("Later on the same day , another official recognised the risks .",
+         "Later on the same day", "XXXX-XX-XX"),
+    ],
+)  # fmt: skip
+def test_that_year_alone_is_the_year_named_before(text, expression, known):
+    found = _one(text, dt.date(2009, 4, 28))
+    assert (found.text, found.type, found.in_time_before) == (expression, "unresolved", known)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # EgyptianProtest_cnn: "the violent images of that day", a day the text never dates
+        "The violent images of that day helped scare the last tourists away .",
+        # Finan_washingtonpost: "compared with the same month last year"
+        "Production was down 7.7 percent compared with the same month last year .",
+        # EgyptianProtest_cnn: counted from an event, not from a time
+        "Mubarak steps down on the same day that the Iranian government was overthrown .",
+        "Bonuses are paid at year-end , and that year-end payout is large .",
+    ],
+)
+def test_that_day_alone_and_the_same_time_of_something_else_are_not_told_from_before(text):
+    assert not [r for r in readings(text, dt.date(2011, 2, 11)) if r.in_time_before]

@@ -225,3 +225,20 @@ def test_seed_times_point_at_their_text_and_stay_unresolved_without_evidence(tmp
     assert values["next year"] == "2018"
     unresolved = [t for t in story["times"] if t["type"] == "unresolved"]
     assert unresolved and all(t["value"] is None and t["reason"] for t in unresolved)
+
+
+@pytest.mark.slow
+def test_that_month_of_an_undated_article_waits_for_the_month_it_is_in(tmp_path):
+    story = _build(
+        tmp_path,
+        {
+            "undated.txt": "Syria truce shattered\n\nMore than 250 civilians have been killed "
+            "since 22 April 2016, mostly in air raids. Rebels withdrew from the town on 3 May. "
+            "Later that month, ministers met in Vienna.",
+        },
+    )
+    withdrew = [t for t in story["times"] if t["text"] == "3 May"][0]
+    assert withdrew["value"] == "2016-05-03"
+    later = [t for t in story["times"] if t["text"] == "Later that month"][0]
+    assert (later["value"], later["granularity"]) == ("2016-05", "month")
+    assert "'3 May'" in later["reason"]
