@@ -297,9 +297,12 @@ _THAT_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b(?
 _THAT_TIME = re.compile(
     r"\b(?P<later>(?:later|earlier)\s+(?:in\s+|on\s+)?)?(?P<which>that|the\s+same)\s+"
     r"(?P<same>same\s+)?(?P<unit>year|month|day)\b(?![-\w])"
-    r"(?!\s+(?:as|when|that|of|last|next|this|a|an|the|in|before|after)\b)",
+    r"(?!\s+(?:(?:as(?!\s+well)|when|that|of|last|next|this|before|after)\b|in\s+\d))",
     re.IGNORECASE,
 )
+# "the same day the government fell", "the same month a year earlier": the same as something
+# the sentence goes on to name. ("Later that year the Fed cut rates" is the narrative's.)
+_NAMED_NEXT = re.compile(r"\s+(?:a|an|the)\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
     r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b)?"
@@ -371,6 +374,8 @@ def _in_time_named_before(
         that = match["which"].lower() == "that"
         if unit == "day" and that and not (match["later"] or match["same"]):
             continue  # "that day" alone
+        if not that and _NAMED_NEXT.match(text, match.end()):
+            continue
         if that and determined_by_that and not determined_by_that(*match.span("unit")):
             continue  # "said that year after year ...": the conjunction
         out.append(

@@ -414,3 +414,14 @@ def test_that_year_alone_is_the_year_named_before(text, expression, known):
 )
 def test_that_day_alone_and_the_same_time_of_something_else_are_not_told_from_before(text):
     assert not [r for r in readings(text, dt.date(2011, 2, 11)) if r.in_time_before]
+
+
+def test_that_year_goes_on_in_the_narrative_but_the_same_day_as_another_does_not():
+    # H1N1_guardian: "about 3 million to 4 million people died that year because of ..."
+    found = readings("About 3 million people died that year in the pandemic .", None)
+    assert [(r.text, r.in_time_before) for r in found] == [("that year", "XXXX")]
+    for text in (
+        "He resigned on the same day the government fell .",
+        "Mubarak steps down on the same day in 1979 .",
+    ):
+        assert not [r for r in readings(text, dt.date(2011, 2, 11)) if r.in_time_before], text
