@@ -5,7 +5,8 @@ Sentences without a temporal cue word are skipped before the recognizer sees the
 milliseconds a sentence; most news sentences have no date). The tense of the verb that
 governs an expression comes from the spaCy parse and picks between the recognizer's past and
 future readings. An expression that counts from a time named before it ("two days later",
-"the following year") is then counted from that time (`resolve_anaphora`).
+"the following year") is then counted from that time, and one told in it ("September that
+year", "later that month") placed in it (`resolve_anaphora`).
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ def resolve_anaphora(
     `ANCHOR_REACH` characters before, or one that is itself unknown, they are unresolved. One
     that would fall after the publication date though its anchor does not, and that is not
     told as ahead, has found the wrong anchor: unresolved too. Each such expression is the
-    next one's anchor, resolved or not."""
+    next one's anchor, resolved or not. One told in the time named before it ("September
+    that year", "the same day") takes what it leaves out from the time named last within
+    `ANCHOR_REACH`, a span's end included (`_in_time_before`)."""
     resolved: list[TimeFinding] = []
     anchor: TimeFinding | None = None
     # The time named last, a span's end included ("until Feb. 19, 1980 ... Jan. 7 of that
