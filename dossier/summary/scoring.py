@@ -603,7 +603,13 @@ _TO_THE_READER = re.compile(
     r"|(?:Just|Now) (?:look|consider|imagine|think about|note that|keep in mind))\b"
 )
 _EDITORS_NOTE = re.compile(
-    r"(?:Update|Updated|Correction|Clarification|Editor['’]s note|Note)\s*:", re.IGNORECASE
+    r"(?:Update|Updated|Correction|Clarification|Editor['’]s note|Note)\s*:"
+    # ... and the note unlabelled: "This story has been corrected to show Gomes lived in
+    # Raynham, not Rayham.", "An earlier version of this post incorrectly gave ..."
+    r"|(?:This|The) (?:story|article|report|post) (?:has been|had been|was) (?:corrected|"
+    r"updated|revised|amended)\b|An? (?:earlier|previous) version of this (?:story|article|"
+    r"report|post)\b",
+    re.IGNORECASE,
 )
 # A live page's listing or description ("As it happened : Haiti earthquake 15 Jan Live coverage
 # following Tuesday 's earthquake ...", "Live coverage of the trial of Michael Jackson 's

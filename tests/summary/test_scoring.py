@@ -95,6 +95,9 @@ from dossier.summary.scoring import (
         "If you are looking for an older news story, it may no longer be here.",
         "Free archives of stories are maintained on our site for one month.",
         "Correction: An earlier version of this story said that an email was sent to HQ.",
+        # ... unlabelled (Multi-News: the twins' wedding; the LAPD)
+        "This story has been corrected to show Gomes lived in Raynham, not Rayham.",
+        "An earlier version of this post incorrectly gave suspect Kanasho Johns' name.",
         # a live page's listing (Timeline17: the BBC on Haiti, on Michael Jackson's doctor)
         "As it happened : Haiti earthquake 15 Jan Live coverage following Tuesday 's earthquake "
         "in Haiti , in which tens of thousands are feared to have been killed .",
