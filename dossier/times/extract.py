@@ -89,7 +89,7 @@ def resolve_anaphora(
     for finding in sorted(findings, key=lambda f: f.start):
         if finding.in_time_before is not None:
             near = named if named and finding.start - named.end <= ANCHOR_REACH else None
-            finding = _in_time_before(finding, finding.in_time_before, near)
+            finding = _in_time_before(finding, near)
             anchor = named = finding
             resolved.append(finding)
             continue
@@ -133,10 +133,11 @@ def resolve_anaphora(
     return resolved
 
 
-def _in_time_before(finding: TimeFinding, known: str, anchor: TimeFinding | None) -> TimeFinding:
-    """`finding` ("September that year", `known` "XXXX-09") in the time `anchor` names; the
+def _in_time_before(finding: TimeFinding, anchor: TimeFinding | None) -> TimeFinding:
+    """`finding` ("September that year", "XXXX-09" known) in the time `anchor` names; the
     anchor must name the unknown part (a day for "the same day", a year at least for "that
     year"), and a span must name one ("from 2004 to 2006 ... that year" names none)."""
+    known = finding.in_time_before or ""
     unknown = len(known[: len(known) - len(known.lstrip("X-"))].rstrip("-"))
     values = [v for v in (anchor.value, anchor.value_end) if v] if anchor is not None else []
     parts = {v[:unknown] for v in values}

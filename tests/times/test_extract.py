@@ -296,7 +296,7 @@ def test_the_extractor_reads_that_june_but_not_said_that_june():
     article = Article(
         id="a", path="a", format="text", language="en", text=text, published=dt.date(2005, 1, 15)
     )
-    found = [f for f in TimeExtractor()(ArticleDoc(article, [(0, load_pipeline()(text))]))]
+    found = TimeExtractor()(ArticleDoc(article, [(0, load_pipeline()(text))]))
     visited, said = [f for f in found if "June" in f.text]
     assert (visited.text, visited.value) == ("that June", "2003-06")
     assert said.text == "June" and said.value != "2003-06"
