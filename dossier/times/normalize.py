@@ -244,14 +244,17 @@ _MONTH = (
     r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
+# A month's name with the day before or after it, if any: "16 April", "March 3rd", "May".
+_MONTH_AND_DAY = (
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
+    r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b)?"
+)
 # "16 April last year", "on March 3 this year", "in May next year": a day or month whose
 # year the text names as the writing's, the year before or the year after. The recognizer
 # reads the day alone (with the year nearest the writing, or none) and "last year" apart,
 # or "April last year" as the year alone.
 _YEAR_NAMED_AFTER = re.compile(
-    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
-    r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?)?"
-    r"\s*,?\s+(?i:of\s+)?(?P<which>(?i:last|this|next))\s+(?i:year)\b"
+    rf"{_MONTH_AND_DAY}\s*,?\s+(?i:of\s+)?(?P<which>(?i:last|this|next))\s+(?i:year)\b"
 )
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 # "last March", "next December": the nearest such month before (after) the writing's month.
@@ -303,10 +306,7 @@ _THAT_TIME = re.compile(
 # "the same day the government fell", "the same month a year earlier": the same as something
 # the sentence goes on to name. ("Later that year the Fed cut rates" is the narrative's.)
 _NAMED_NEXT = re.compile(r"\s+(?:a|an|the)\b", re.IGNORECASE)
-_MONTH_DAY = re.compile(
-    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
-    r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b)?"
-)
+_MONTH_DAY = re.compile(_MONTH_AND_DAY)
 # Between two days or months of one year: "on 15 October and 9 November that year".
 _JOINED = re.compile(r"\s*(?:,|and|or|to|-|–)\s*(?:and\s+|on\s+)?")
 _THAT_BEFORE = re.compile(r"\bthat\s+$", re.IGNORECASE)
